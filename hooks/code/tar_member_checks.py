@@ -50,6 +50,10 @@ _ARCHIVE_OPENERS = frozenset(
 )
 # A member's fields that say where and what it extracts to.
 _MEMBER_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type", "mode", "uid", "gid", "size"})
+# Those that say where it lands (its mode, owner or size do not).
+_WHERE_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type"})
+# Those that hold the path it extracts to.
+_NAME_FIELDS = frozenset({"name", "path"})
 # Attributes that lead from a folder to a wider one: a check against them confines nothing.
 _WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "cwd", "dirname"})
 # How an archive may be used where its extraction counts as checked.
@@ -59,9 +63,12 @@ _ARCHIVE_READS = frozenset({"getmembers", "getnames", "extractall", "close"})
 _PATH_CHECK_CALL = re.compile(r"(?i)^(?:relpath)$|within|inside|safe|travers")
 # Calls after which a path holds no `..`: `relative_to` compares parts as written, so only a path
 # that went through one of these is refused when it leads outside.
-_NORMALISERS = frozenset({"resolve", "realpath", "abspath"})  # absolute: `normpath("./../x")` keeps `..`
+_NORMALISERS_NAMES = ("resolve", "realpath", "abspath")
+_NORMALISERS = frozenset(_NORMALISERS_NAMES)  # absolute: `normpath("./../x")` keeps `..`
 # Calls that compare paths as text or parts: only a path made absolute first is confined by them.
 _LEXICAL_COMPARISONS = frozenset({"commonpath", "commonprefix", "is_relative_to"})
+# Calls that only show what they are given (an exception raised with the member is one too).
+_ONLY_SHOW = frozenset({"print", "str", "repr", "format", "debug", "info", "warning", "warn", "error", "exception"})
 # Calls that give the same path in another type.
 _PATH_WRAPPERS = frozenset({"str", "Path", "PurePath", "fspath"})
 # Calls that can change an object's attributes without an assignment the tree shows.
@@ -94,9 +101,19 @@ class ModuleContext:
 
 
 def _renames_a_member(node: ast.AST) -> bool:
+    """`info.name = ...`, `info.linkname = ...`, `setattr(info, "name", ...)` outside an object's own
+    attributes (`self.path = path` in a dataset class renames no member)."""
     if isinstance(node, ast.Attribute):
-        return not isinstance(node.ctx, ast.Load) and node.attr in _MEMBER_FIELDS
-    return isinstance(node, ast.Call) and _called(node) in _SIDE_DOORS
+        return not isinstance(node.ctx, ast.Load) and node.attr in _WHERE_FIELDS and _chain_root(node) != "self"
+    if isinstance(node, ast.Call) and _called(node) == "setattr" and node.args:
+        return _chain_root(node.args[0]) != "self"
+    return False
+
+
+def _chain_root(node: ast.expr) -> str:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
 
 
 def checked_extractions(function: Function, context: ModuleContext) -> Iterator[CheckedExtraction]:
@@ -123,7 +140,7 @@ def checked_extractions(function: Function, context: ModuleContext) -> Iterator[
             if (
                 (loop.end_lineno or loop.lineno) < call.lineno
                 and _members_walked(loop.iter, lists) == receiver.id
-                and _refuses_every_member(loop, function, confines, context)
+                and _refuses_every_member(loop, function, confines, context, lists)
             ):
                 yield CheckedExtraction(call, _refuses_links(loop, confines, context))
                 break
@@ -308,16 +325,53 @@ def _loop_body_nodes(loop: ast.For) -> Iterator[ast.AST]:
         stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, (*_SCOPES, *_LOOPS)))
 
 
-def _refuses_every_member(loop: ast.For, function: Function, confines: set[str], context: ModuleContext) -> bool:
+def _refuses_every_member(
+    loop: ast.For, function: Function, confines: set[str], context: ModuleContext, lists: Mapping[str, str]
+) -> bool:
     if not isinstance(loop.target, ast.Name):
         return False
     member = loop.target.id
     if any(isinstance(node, (ast.Continue, ast.Break)) for node in _loop_body_nodes(loop)):
         return False  # a member skipped (or every later one) is a member not checked
+    if any(
+        isinstance(node, ast.For) and node is not loop and _walks_members(node.iter, lists)
+        for node in ast.walk(function)
+    ):
+        return False  # another loop over the members may change them (a helper that strips names)
+    for node in _loop_body_nodes(loop):
+        if isinstance(node, ast.Name) and node.id == member and not isinstance(node.ctx, ast.Load):
+            return False  # `member = member.replace(name=...)`: a copy checked, the original extracted
     names = _derived_names(loop, member)
     if not _member_left_alone(loop, function, member, names.derived):
         return False
-    return any(_refuses(statement, names, confines, context) for statement in loop.body)
+    return _refuses_in_order(loop, names, confines, context)
+
+
+def _walks_members(iterated: ast.expr, lists: Mapping[str, str]) -> bool:
+    """A loop over an archive's members, whatever names them (`tar.getmembers()`, `members`)."""
+    if isinstance(iterated, ast.Name):
+        return iterated.id in lists
+    return isinstance(iterated, ast.Call) and _called(iterated) in ("getmembers", "getnames", "getmember")
+
+
+def _refuses_in_order(loop: ast.For, names: _MemberNames, confines: set[str], context: ModuleContext) -> bool:
+    """A statement of the loop that refuses, judged with the names bound before it (a check of a
+    path computed later reads the previous member's)."""
+    known = _MemberNames(names.derived, set(), set())
+    for statement in loop.body:
+        if _refuses(statement, known, confines, context):
+            return True
+        if (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+        ):
+            bound = statement.targets[0].id
+            if bound in names.named:
+                known.named.add(bound)
+            if bound in names.normalised:
+                known.normalised.add(bound)
+    return False
 
 
 def _member_left_alone(loop: ast.For, function: Function, member: str, derived: set[str]) -> bool:
@@ -332,6 +386,7 @@ def _member_left_alone(loop: ast.For, function: Function, member: str, derived: 
         for target in node.targets
         if isinstance(target, ast.Name)
     }
+    raised = {id(node.exc) for node in ast.walk(function) if isinstance(node, ast.Raise) and node.exc is not None}
     for node in ast.walk(function):
         if isinstance(node, ast.Name) and node.id in _SIDE_DOORS:
             return False
@@ -344,6 +399,16 @@ def _member_left_alone(loop: ast.For, function: Function, member: str, derived: 
                 return False  # another loop over the same members renaming them (`info.name = ...`)
         if isinstance(node, ast.Name) and node.id in aliases and id(node) not in inside:
             return False
+        if (
+            isinstance(node, ast.Call)
+            and id(node) not in raised
+            and _called(node) not in _ONLY_SHOW
+            and any(
+                isinstance(argument, ast.Name) and argument.id in aliases
+                for argument in [*node.args, *(keyword.value for keyword in node.keywords)]
+            )
+        ):
+            return False  # the member handed to a function, which may rename it
     return True
 
 
@@ -390,29 +455,32 @@ def _derived_names(loop: ast.For, member: str) -> _MemberNames:
 
 def _of_the_name(expression: ast.AST, names: _MemberNames) -> bool:
     """Whether an expression reads the member's name or path (`member.name`) as tarfile extracts
-    it, or a name bound to it; not when the name is changed first (`member.name.lstrip("./")`
-    also strips `../`: the path checked is not the path extracted)."""
+    it, or a name bound to it: the name only joined into a path or made absolute, never changed
+    first (`member.name.lstrip("./")` also strips `../`; `basename(member.name)` drops it)."""
+    parents = {id(child): node for node in ast.walk(expression) for child in ast.iter_child_nodes(node)}
     reads = False
     for node in ast.walk(expression):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute):
-            inner = node.value
-            if inner.attr in ("name", "path") and _reads(inner.value) & names.derived:
-                return False  # `member.name.lstrip(...)`, `member.name.split(...)`
-        if (
-            isinstance(node, ast.Subscript)
-            and isinstance(node.value, ast.Attribute)
-            and node.value.attr in ("name", "path")
-        ):
-            return False  # `member.name[4:]`
-        reads = reads or (
-            (
-                isinstance(node, ast.Attribute)
-                and node.attr in ("name", "path")
-                and bool(_reads(node.value) & names.derived)
-            )
-            or (isinstance(node, ast.Name) and node.id in names.named)
-        )
+        if isinstance(node, ast.Name) and node.id in names.named:
+            reads = True
+        if not (isinstance(node, ast.Attribute) and node.attr in _NAME_FIELDS and _reads(node.value) & names.derived):
+            continue
+        if not _joined_as_is(node, parents):
+            return False
+        reads = True
     return reads
+
+
+# Calls that take a member's name into a path without changing what it names.
+_PATH_JOINS = frozenset({"join", "Path", "PurePath", "PurePosixPath", "str", "fspath", *_NORMALISERS_NAMES})
+
+
+def _joined_as_is(name: ast.Attribute, parents: Mapping[int, ast.AST]) -> bool:
+    parent = parents.get(id(name))
+    if parent is None or isinstance(parent, ast.Compare):
+        return True  # the expression itself, or `".." in member.name`
+    if isinstance(parent, ast.BinOp):
+        return isinstance(parent.op, ast.Div)  # `dest / member.name`
+    return isinstance(parent, ast.Call) and name is not parent.func and _called(parent) in _PATH_JOINS
 
 
 def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
@@ -436,7 +504,7 @@ def _refuses(statement: ast.stmt, names: _MemberNames, confines: set[str], conte
             and isinstance(statement.body[-1], ast.Raise)
             and (
                 any(_containment(part, names, confines, context) for part in _refusing_operands(statement.test))
-                or _refuses_dots_and_absolute(statement.test)
+                or _refuses_dots_and_absolute(statement.test, names)
             )
         )
     if isinstance(statement, (ast.Expr, ast.Assign)):
@@ -491,11 +559,17 @@ def _containment(test: ast.expr, names: _MemberNames, confines: set[str], contex
     if called == "startswith" and isinstance(test.func, ast.Attribute):
         receiver = test.func.value
         if isinstance(receiver, ast.Call) and _called(receiver) == "relpath":
-            return _of_the_name(receiver, names) and bool(_reads(receiver) & confines)
+            leading_dots = any(
+                (isinstance(argument, ast.Constant) and argument.value == "..")
+                or (isinstance(argument, ast.Attribute) and argument.attr == "pardir")
+                for argument in arguments
+            )
+            return leading_dots and _of_the_name(receiver, names) and bool(_reads(receiver) & confines)
         return (
             _normalises(receiver, names.normalised)
             and _of_the_name(receiver, names)
             and any(_reads(argument) & confines for argument in arguments)
+            and not any(_widens(argument) for argument in arguments)
         )
     if called in _LEXICAL_COMPARISONS:
         parts = _compared(test)
@@ -506,15 +580,26 @@ def _containment(test: ast.expr, names: _MemberNames, confines: set[str], contex
         given = any(_of_the_name(argument, names) for argument in arguments) and any(
             _reads(argument) & confines for argument in arguments
         )
-        helper = context.functions.get(called) if isinstance(test.func, ast.Name) else None
+        own = isinstance(test.func, ast.Name) or (
+            isinstance(test.func, ast.Attribute) and _chain_root(test.func) in ("self", "cls")
+        )
+        helper = context.functions.get(called) if own else None
         return given and (helper is None or _makes_paths_absolute(helper))
     return False
 
 
 def _makes_paths_absolute(helper: Function) -> bool:
-    """A path helper the module defines (`is_within_directory`) compares absolute paths only if
-    its body makes them so; `target.startswith(directory)` alone lets `dest/../x` through."""
-    return any(isinstance(node, ast.Call) and _called(node) in _NORMALISERS for node in ast.walk(helper))
+    """A path helper the module defines (`is_within_directory`, a method) compares absolute paths
+    only if its body makes each path it is given so; `target.startswith(directory)` lets
+    `dest/../x` through, and so does `abspath(directory)` alone."""
+    parameters = [a.arg for a in (*helper.args.posonlyargs, *helper.args.args) if a.arg not in ("self", "cls")]
+    made_absolute = {
+        name
+        for node in ast.walk(helper)
+        if isinstance(node, ast.Call) and _called(node) in _NORMALISERS
+        for name in _reads(node)
+    }
+    return bool(parameters) and all(parameter in made_absolute for parameter in parameters)
 
 
 def _relative_to_of_resolved(call: ast.expr, names: _MemberNames, confines: set[str]) -> bool:
@@ -558,15 +643,13 @@ def _refuses_links(loop: ast.For, confines: set[str], context: ModuleContext) ->
 
 
 def _tests_a_link(test: ast.expr) -> bool:
-    """A test that holds for symbolic and hard links both (`issym() or islnk()`, `linkname`, both
-    types), with no `and` that narrows it (`issym() and isabs(linkname)`)."""
+    """A test that holds for symbolic and hard links both (`issym() or islnk()`, both types), with
+    no `and` that narrows it (`issym() and isabs(linkname)`)."""
     if any(isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) for node in ast.walk(test)):
         return False
     attributes = {node.attr for node in ast.walk(test) if isinstance(node, ast.Attribute)}
     names = {node.id for node in ast.walk(test) if isinstance(node, ast.Name)}
-    return (
-        {"issym", "islnk"} <= attributes or "linkname" in attributes or {"SYMTYPE", "LNKTYPE"} <= (names | attributes)
-    )
+    return {"issym", "islnk"} <= attributes or {"SYMTYPE", "LNKTYPE"} <= (names | attributes)
 
 
 def _compared(call: ast.Call) -> list[ast.expr]:
@@ -577,15 +660,17 @@ def _compared(call: ast.Call) -> list[ast.expr]:
     return [item for part in parts for item in (part.elts if isinstance(part, (ast.List, ast.Tuple)) else [part])]
 
 
-def _refuses_dots_and_absolute(test: ast.expr) -> bool:
-    """`".." in name` (or in its parts) together with a test for an absolute name (`isabs`,
+def _refuses_dots_and_absolute(test: ast.expr, names: _MemberNames) -> bool:
+    """`".." in member.name` (or in its parts) together with a test for an absolute name (`isabs`,
     `startswith("/")`): tarfile joins an absolute member name as it is. `startswith("..")`
-    alone misses `a/../../x`, `"/../" in name` misses `../x`, and an `and` refuses neither."""
+    alone misses `a/../../x`, `"/../" in name` misses `../x`, `".." in basename(name)` misses
+    everything, and an `and` refuses neither."""
     dots = any(
         isinstance(node, ast.Compare)
         and isinstance(node.left, ast.Constant)
         and node.left.value == ".."
         and isinstance(node.ops[0], (ast.In, ast.NotIn))
+        and any(_the_name_or_its_parts(side, names) for side in node.comparators)
         for node in ast.walk(test)
     )
     absolute = any(
@@ -602,6 +687,21 @@ def _refuses_dots_and_absolute(test: ast.expr) -> bool:
     return (
         dots and absolute and not any(isinstance(n, ast.BoolOp) and isinstance(n.op, ast.And) for n in ast.walk(test))
     )
+
+
+def _the_name_or_its_parts(side: ast.expr, names: _MemberNames) -> bool:
+    """`member.name`, `member.name.split("/")`, `Path(member.name).parts`, or a name bound to one."""
+    if isinstance(side, ast.Attribute) and side.attr == "parts":
+        side = side.value
+    if isinstance(side, ast.Call) and _called(side) in ("split", "Path", "PurePath", "PurePosixPath"):
+        side = (
+            side.func.value
+            if isinstance(side.func, ast.Attribute) and _called(side) == "split"
+            else (side.args[0] if side.args else side)
+        )
+    if isinstance(side, ast.Name):
+        return side.id in names.named  # not `name = basename(member.name)`
+    return isinstance(side, ast.Attribute) and side.attr in _NAME_FIELDS and bool(_reads(side.value) & names.derived)
 
 
 def _reads(expression: ast.AST) -> set[str]:

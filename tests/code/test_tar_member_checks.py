@@ -260,6 +260,20 @@ def test_the_template_is_low(tmp_path: Path) -> None:
             "            if not is_within_directory(root, os.path.join(root, m.name)):\n"
             "                raise ValueError(m)\n"
         ).replace("            (root / m.name).resolve().relative_to(root)\n", ""),
+        # Its sixth pass: the loop variable rebound to a copy; only the basename checked; `..`
+        # looked for in the basename; a check before the path it reads is bound; a method helper
+        # comparing unnormalised text; the member handed to another function.
+        _with("            m = m.replace(name=m.name.lstrip('./'))\n"),
+        _with("").replace("(root / m.name).resolve()", "(root / os.path.basename(m.name)).resolve()"),
+        _with(
+            "            n = os.path.basename(m.name)\n            if '..' in n or os.path.isabs(m.name):\n"
+            "                raise ValueError(m)\n"
+        ).replace("            (root / m.name).resolve().relative_to(root)\n", ""),
+        _with("            t.relative_to(root)\n            t = (root / m.name).resolve()\n").replace(
+            "            (root / m.name).resolve().relative_to(root)\n", ""
+        ),
+        _with("", after="        for info in members:\n            fix(info)\n"),
+        _with("            normalise(m)\n"),
     ],
 )
 def test_a_loop_that_does_not_stand_between_archive_and_extraction_keeps_it_high(tmp_path: Path, source: str) -> None:
@@ -282,6 +296,11 @@ def test_a_loop_that_does_not_stand_between_archive_and_extraction_keeps_it_high
 )
 def test_managers_that_let_errors_through_and_a_wrapped_target_still_count(tmp_path: Path, source: str) -> None:
     assert mls315(tmp_path, source) == ["low"]
+
+
+def test_an_objects_own_path_or_mode_elsewhere_in_the_module_is_no_renamed_member(tmp_path: Path) -> None:
+    others = "class Data:\n    def __init__(self, path):\n        self.path = path\n        self.mode = 'r'\n"
+    assert mls315(tmp_path, others + _with("")) == ["low"]
 
 
 def test_dots_and_absolute_names_refused_together_are_a_check(tmp_path: Path) -> None:
