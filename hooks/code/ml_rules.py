@@ -368,6 +368,8 @@ _FLASK_APP_SAFE_ATTRIBUTES = frozenset(
     | {"teardown_request", "teardown_appcontext", "context_processor", "template_filter", "template_global"}
     | {"add_url_rule", "run", "logger", "secret_key", "test_client"}
 )
+# Text that names Flask's or Werkzeug's code (a patch target given as a string).
+_NAMES_THE_SERVER = re.compile(r"\b(?:werkzeug|flask)\.")
 # Names through which code reaches a module's bindings from the side.
 _SIDE_DOOR_NAMES = frozenset(
     {"globals", "vars", "locals", "setattr", "getattr", "exec", "eval", "__import__", "import_module", "modules"}
@@ -2157,18 +2159,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         if module is None or receiver.id in self.loads.rebound_module_names:
             return False
         name = receiver.id
-        # Names the module imports: an attribute set through one patches a module or class for
-        # every app (flask's, werkzeug's server).
-        imported_names = {
-            alias.asname or alias.name.split(".")[0]
-            for node in module_nodes(module)
-            if isinstance(node, (ast.Import, ast.ImportFrom))
-            for alias in node.names
-        }
         used_as_attribute: set[int] = set()
         for node in module_nodes(module):
-            if isinstance(node, ast.Constant) and node.value == "SERVER_NAME":
-                return False
+            if isinstance(node, ast.Constant) and (
+                node.value == "SERVER_NAME" or (isinstance(node.value, str) and _NAMES_THE_SERVER.search(node.value))
+            ):
+                return False  # `mock.patch("werkzeug.serving.run_simple", ...)` patches by name
             if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
                 return False
             if isinstance(node, ast.Name) and node.id in _SIDE_DOOR_NAMES:
@@ -2176,9 +2172,13 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, ast.Attribute):
                 if node.attr in ("config", "default_config", "SERVER_NAME") or node.attr in _SIDE_DOOR_NAMES:
                     return False
-                if not isinstance(node.ctx, ast.Load) and _chain_root(node) in ("", *imported_names):
-                    # `flask.Flask.run = partialmethod(...)`, `werkzeug.serving.run_simple = ...`,
-                    # `sys.modules["flask"].Flask.run = ...`: a module patched for every app.
+                if not isinstance(node.ctx, ast.Load) and not (
+                    _chain_root(node) == "self"
+                    or (isinstance(node.value, ast.Name) and node.value.id == name and node.attr == "secret_key")
+                ):
+                    # `flask.Flask.run = partialmethod(...)`, `werkzeug.serving.run_simple = ...`
+                    # (through an import, a parameter or a loop), `app.run = partial(...)`: what
+                    # run() does is no longer Flask's.
                     return False
                 if isinstance(node.value, ast.Name) and node.value.id == name:
                     if node.attr not in _FLASK_APP_SAFE_ATTRIBUTES:

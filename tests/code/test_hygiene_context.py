@@ -637,6 +637,11 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "app = Flask(__name__)\napp.run(debug=True)\n",
         "import flask\nfrom flask import Flask\nd = getattr(flask.Flask, 'default_config')\napp = Flask(__name__)\n"
         "app.run(debug=True)\n",
+        # Its sixth pass: the app's run replaced, a module patched through a parameter, a patch by name.
+        "from flask import Flask\napp = Flask(__name__)\napp.run = partial(app.run, host=h)\napp.run(debug=True)\n",
+        "from flask import Flask\ndef patch(m):\n    m.run_simple = wrap\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\nfrom unittest import mock\nmock.patch('werkzeug.serving.run_simple', w).start()\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
