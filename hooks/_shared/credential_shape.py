@@ -458,9 +458,14 @@ def is_common_password(value: str) -> bool:
     # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two or three such words joined, as
     # examples and default logins are written; each word bare (`admin:Dragon#2698` and
     # `Dr4G0n#2698:M0nK3y&9826` are chosen passwords).
+    # Written in one case or capitalised (`Admin:Admin`): case and leet chosen letter by letter
+    # (`Dr4G0n:M0nK3y`, `@dM!n1$7r4T0r:$uPeRu$3R`) make a password of their own.
     parts = _PASSWORD_JOINS.split(lowered)
-    return 2 <= len(parts) <= 3 and all(
-        part in COMMON_PASSWORDS or part.translate(_LEET) in COMMON_PASSWORDS for part in parts
+    written = _PASSWORD_JOINS.split(value)
+    return (
+        2 <= len(parts) <= 3
+        and all(part in COMMON_PASSWORDS or part.translate(_LEET) in COMMON_PASSWORDS for part in parts)
+        and all(part == part.lower() or part == part.capitalize() for part in written)
     )
 
 

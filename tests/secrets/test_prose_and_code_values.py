@@ -101,6 +101,8 @@ BLOCKING = [
     ("a login then a symbol, four digits and two symbols", "c.env", "ADMIN_CREDENTIALS=admin:Dragon#9862&*\n"),
     ("a login whose word has a tail", "c.env", "ADMIN_CREDENTIALS=admin:Dragon#2698\n"),
     ("three leet words with tails", "c.env", "DB_CREDENTIALS=Dr4G0n#2698:M0nK3y&9826:SuP3rM4N^8962\n"),
+    ("leet words in mixed case", "c.env", "DB_CREDENTIALS=Dr4G0n:M0nK3y:SuP3rM4N\n"),
+    ("two leet words in mixed case", "c.env", "ADMIN_CREDENTIALS=Adm1n:P@$$W0rD\n"),
     ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
     ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
     ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
