@@ -77,7 +77,9 @@ class Walker(Walk):
         if read_as_format or self._analysis.has_rule(rules.PICKLE_ZIP_POLYGLOT):
             return  # the zip was read already: as the file, as a member, or after the pickle's STOP
         handle.seek(0)
-        if not found:  # a zip behind a prefix that is no known format
+        if not found or settled is not None:
+            # A zip behind a prefix that is no known format, or behind bytes no loader reads as
+            # anything else: the zip is what loaders read, so a zip it cannot be read as fails closed.
             self._read(BY_NAME["zip"], source)
         else:  # zipfile (Keras, skops, pandas' zip) finds the archive from its end whatever precedes it
             self._tentatively(BY_NAME["zip"], Source(

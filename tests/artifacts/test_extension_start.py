@@ -104,3 +104,14 @@ def test_a_member_that_opens_with_an_extension_is_read_as_a_pickle(tmp_path: Pat
     found = scan_bytes(tmp_path, "bundle.tar", buffer.getvalue())
     assert any(f.severity == Severity.CRITICAL for f in found), [(f.rule_id, f.severity) for f in found]
     assert "MLS902" not in {f.rule_id for f in found}
+
+
+def test_a_zip_behind_an_extension_opening_that_cannot_be_read_fails_closed(tmp_path: Path) -> None:
+    """Its sixth pass: an end record claiming 0xFFFF entries with no zip64 locator, which
+    zipfile reads anyway (it ignores the count): the zip is what loaders read, so a zip the
+    scanner cannot read is MLS901, not a tentative reading dropped in silence."""
+    archive = bytearray(_zip_holding("model.pkl", _PAYLOAD))
+    end = archive.rfind(b"PK\x05\x06")
+    archive[end + 8 : end + 12] = b"\xff\xff\xff\xff"  # entries on this disk, entries in total
+    found = scan_bytes(tmp_path, "model.pkl.zip", b"\x82\x01\xff" + bytes(61) + bytes(archive))
+    assert ("MLS901", Severity.HIGH) in {(f.rule_id, f.severity) for f in found}
