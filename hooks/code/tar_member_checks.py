@@ -55,7 +55,7 @@ _WHERE_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type"})
 # Those that hold the path it extracts to.
 _NAME_FIELDS = frozenset({"name", "path"})
 # Attributes that lead from a folder to a wider one: a check against them confines nothing.
-_WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "cwd", "dirname"})
+_WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "cwd", "dirname", "split"})
 # How an archive may be used where its extraction counts as checked.
 _ARCHIVE_READS = frozenset({"getmembers", "getnames", "extractall", "close"})
 # What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
@@ -68,7 +68,9 @@ _NORMALISERS = frozenset(_NORMALISERS_NAMES)  # absolute: `normpath("./../x")` k
 # Calls that compare paths as text or parts: only a path made absolute first is confined by them.
 _LEXICAL_COMPARISONS = frozenset({"commonpath", "commonprefix", "is_relative_to"})
 # Calls that only show what they are given (an exception raised with the member is one too).
-_ONLY_SHOW = frozenset({"print", "str", "repr", "format", "debug", "info", "warning", "warn", "error", "exception"})
+_ONLY_SHOW = frozenset(
+    {"print", "str", "repr", "format", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+)
 # Calls that give the same path in another type.
 _PATH_WRAPPERS = frozenset({"str", "Path", "PurePath", "fspath"})
 # Calls that can change an object's attributes without an assignment the tree shows.
@@ -83,43 +85,26 @@ class CheckedExtraction:
 
 @dataclass(frozen=True)
 class ModuleContext:
-    """What the module around the function holds: its own functions (a path helper's body is read),
-    and whether anything in it assigns a member's fields (a helper that strips `member.name`)."""
+    """The module's own functions (a path helper's body is read), by a name each is defined under
+    once: a name defined twice (a later or nested definition) may call either."""
 
     functions: Mapping[str, Function]
-    renames_members: bool
+    defined_twice: frozenset[str]
 
     @classmethod
     def of(cls, module: ast.Module) -> ModuleContext:
         functions: dict[str, Function] = {}
-        renames = False
+        twice: set[str] = set()
         for node in ast.walk(module):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if node.name in functions:
+                    twice.add(node.name)
                 functions.setdefault(node.name, node)
-            renames = renames or _renames_a_member(node)
-        return cls(functions, renames)
-
-
-def _renames_a_member(node: ast.AST) -> bool:
-    """`info.name = ...`, `info.linkname = ...`, `setattr(info, "name", ...)` outside an object's own
-    attributes (`self.path = path` in a dataset class renames no member)."""
-    if isinstance(node, ast.Attribute):
-        return not isinstance(node.ctx, ast.Load) and node.attr in _WHERE_FIELDS and _chain_root(node) != "self"
-    if isinstance(node, ast.Call) and _called(node) == "setattr" and node.args:
-        return _chain_root(node.args[0]) != "self"
-    return False
-
-
-def _chain_root(node: ast.expr) -> str:
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else ""
+        return cls(functions, frozenset(twice))
 
 
 def checked_extractions(function: Function, context: ModuleContext) -> Iterator[CheckedExtraction]:
     """The function's `extractall()` calls (without `filter=`) that a refusing loop precedes."""
-    if context.renames_members:
-        return  # a member renamed anywhere may be renamed after the check
     own = list(own_nodes(function))
     parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
     lists = _member_lists(function, own, parents)
@@ -334,17 +319,40 @@ def _refuses_every_member(
     if any(isinstance(node, (ast.Continue, ast.Break)) for node in _loop_body_nodes(loop)):
         return False  # a member skipped (or every later one) is a member not checked
     if any(
-        isinstance(node, ast.For) and node is not loop and _walks_members(node.iter, lists)
+        isinstance(node, ast.For)
+        and node is not loop
+        and _walks_members(node.iter, lists)
+        and _changes_its_members(node)
         for node in ast.walk(function)
     ):
-        return False  # another loop over the members may change them (a helper that strips names)
+        return False  # another loop over the members that changes them (a helper that strips names)
     for node in _loop_body_nodes(loop):
         if isinstance(node, ast.Name) and node.id == member and not isinstance(node.ctx, ast.Load):
             return False  # `member = member.replace(name=...)`: a copy checked, the original extracted
     names = _derived_names(loop, member)
-    if not _member_left_alone(loop, function, member, names.derived):
+    if not _member_left_alone(loop, function, member, names.derived, a_name=bool(names.bare)):
         return False
     return _refuses_in_order(loop, names, confines, context)
+
+
+def _changes_its_members(loop: ast.For) -> bool:
+    """A loop over the members that assigns to them or hands them to a function (a chmod or a size
+    count after or before the extraction changes nothing)."""
+    if not isinstance(loop.target, ast.Name):
+        return True
+    member = loop.target.id
+    for node in ast.walk(loop):
+        if (
+            isinstance(node, (ast.Attribute, ast.Subscript))
+            and not isinstance(node.ctx, ast.Load)
+            and member in _reads(node.value)
+        ):
+            return True
+        if isinstance(node, ast.Call) and _called(node) not in _ONLY_SHOW:
+            arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
+            if any(isinstance(argument, ast.Name) and argument.id == member for argument in arguments):
+                return True
+    return False
 
 
 def _walks_members(iterated: ast.expr, lists: Mapping[str, str]) -> bool:
@@ -357,7 +365,7 @@ def _walks_members(iterated: ast.expr, lists: Mapping[str, str]) -> bool:
 def _refuses_in_order(loop: ast.For, names: _MemberNames, confines: set[str], context: ModuleContext) -> bool:
     """A statement of the loop that refuses, judged with the names bound before it (a check of a
     path computed later reads the previous member's)."""
-    known = _MemberNames(names.derived, set(), set())
+    known = _MemberNames(names.derived, set(), set(names.bare), names.bare)
     for statement in loop.body:
         if _refuses(statement, known, confines, context):
             return True
@@ -374,11 +382,21 @@ def _refuses_in_order(loop: ast.For, names: _MemberNames, confines: set[str], co
     return False
 
 
-def _member_left_alone(loop: ast.For, function: Function, member: str, derived: set[str]) -> bool:
+def _member_left_alone(
+    loop: ast.For, function: Function, member: str, derived: set[str], *, a_name: bool = False
+) -> bool:
     """Neither the member nor anything computed from it is changed anywhere (`member.name = ...`,
     `info = member; info.name = ...`, `setattr`), and the member and its aliases are read only in
     the loop."""
     inside = {id(node) for node in ast.walk(loop)}
+    # Another loop binding the same name (`for member in tar.getmembers(): os.chmod(...)` after the
+    # extraction) reads its own members; what it does to them is judged as that loop's.
+    inside |= {
+        id(node)
+        for other in ast.walk(function)
+        if isinstance(other, ast.For) and other is not loop and member in _reads(other.target)
+        for node in ast.walk(other)
+    }
     aliases = {member} | {
         target.id
         for node in _loop_body_nodes(loop)
@@ -400,7 +418,8 @@ def _member_left_alone(loop: ast.For, function: Function, member: str, derived: 
         if isinstance(node, ast.Name) and node.id in aliases and id(node) not in inside:
             return False
         if (
-            isinstance(node, ast.Call)
+            not a_name  # a `getnames()` loop's name is a string: handing it on changes no member
+            and isinstance(node, ast.Call)
             and id(node) not in raised
             and _called(node) not in _ONLY_SHOW
             and any(
@@ -417,6 +436,7 @@ class _MemberNames:
     derived: set[str]  # computed from the member in the loop, anywhere in its body
     normalised: set[str]  # bound once, directly in the loop, to a path made absolute last
     named: set[str]  # bound once, directly in the loop, to something of the member's name or path
+    bare: frozenset[str] = frozenset()  # a `getnames()` loop's variable: the name itself
 
 
 def _derived_names(loop: ast.For, member: str) -> _MemberNames:
@@ -436,7 +456,12 @@ def _derived_names(loop: ast.For, member: str) -> _MemberNames:
     for stored in _loop_body_nodes(loop):
         if isinstance(stored, ast.Name) and not isinstance(stored.ctx, ast.Load):
             counts[stored.id] = counts.get(stored.id, 0) + 1
-    names = _MemberNames(derived, set(), set())
+    bare = (
+        frozenset({member})
+        if isinstance(loop.iter, ast.Call) and _called(loop.iter) in ("getnames", "namelist")
+        else frozenset()
+    )
+    names = _MemberNames(derived, set(), set(bare), bare)
     for statement in loop.body:
         if not (
             isinstance(statement, ast.Assign)
@@ -471,7 +496,9 @@ def _of_the_name(expression: ast.AST, names: _MemberNames) -> bool:
 
 
 # Calls that take a member's name into a path without changing what it names.
-_PATH_JOINS = frozenset({"join", "Path", "PurePath", "PurePosixPath", "str", "fspath", *_NORMALISERS_NAMES})
+_PATH_JOINS = frozenset(
+    {"join", "joinpath", "Path", "PurePath", "PurePosixPath", "str", "fspath", "normpath", *_NORMALISERS_NAMES}
+)
 
 
 def _joined_as_is(name: ast.Attribute, parents: Mapping[int, ast.AST]) -> bool:
@@ -560,11 +587,19 @@ def _containment(test: ast.expr, names: _MemberNames, confines: set[str], contex
         receiver = test.func.value
         if isinstance(receiver, ast.Call) and _called(receiver) == "relpath":
             leading_dots = any(
-                (isinstance(argument, ast.Constant) and argument.value == "..")
+                (
+                    isinstance(argument, ast.Constant)
+                    and isinstance(argument.value, str)
+                    and argument.value.startswith("..")
+                )
                 or (isinstance(argument, ast.Attribute) and argument.attr == "pardir")
                 for argument in arguments
             )
-            return leading_dots and _of_the_name(receiver, names) and bool(_reads(receiver) & confines)
+            # `relpath(join(dest, name), dest)`, or `relpath(name)` of the bare name (`..` wherever
+            # it is joined); `relpath(join(dest, name))` is relative to the working folder.
+            bare = len(receiver.args) == 1 and _the_name_itself(receiver.args[0], names)
+            against = len(receiver.args) == 2 and bool(_reads(receiver.args[1]) & confines)
+            return leading_dots and _of_the_name(receiver, names) and (bare or against)
         return (
             _normalises(receiver, names.normalised)
             and _of_the_name(receiver, names)
@@ -578,11 +613,14 @@ def _containment(test: ast.expr, names: _MemberNames, confines: set[str], contex
         )
     if _PATH_CHECK_CALL.search(called):
         given = any(_of_the_name(argument, names) for argument in arguments) and any(
-            _reads(argument) & confines for argument in arguments
-        )
+            _reads(argument) & confines and not _of_the_name(argument, names) and not _widens(argument)
+            for argument in arguments
+        )  # the member's path, and the target itself (not a cache root beside it)
         own = isinstance(test.func, ast.Name) or (
             isinstance(test.func, ast.Attribute) and _chain_root(test.func) in ("self", "cls")
         )
+        if own and called in context.defined_twice:
+            return False
         helper = context.functions.get(called) if own else None
         return given and (helper is None or _makes_paths_absolute(helper))
     return False
@@ -629,7 +667,7 @@ def _refuses_links(loop: ast.For, confines: set[str], context: ModuleContext) ->
             continue
         if statement.body and isinstance(statement.body[-1], ast.Raise):
             return True
-        inner = _MemberNames(set(names.derived), set(names.normalised), set(names.named))
+        inner = _MemberNames(set(names.derived), set(names.normalised), set(names.named), names.bare)
         for line in statement.body:
             if isinstance(line, ast.Assign) and _reads(line.value) & inner.derived:
                 bound = {n.id for target in line.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
@@ -693,6 +731,8 @@ def _the_name_or_its_parts(side: ast.expr, names: _MemberNames) -> bool:
     """`member.name`, `member.name.split("/")`, `Path(member.name).parts`, or a name bound to one."""
     if isinstance(side, ast.Attribute) and side.attr == "parts":
         side = side.value
+    if isinstance(side, ast.Call) and _called(side) == "split" and not _splits_on_slashes(side):
+        return False  # `member.name.split()` splits on spaces
     if isinstance(side, ast.Call) and _called(side) in ("split", "Path", "PurePath", "PurePosixPath"):
         side = (
             side.func.value
@@ -702,6 +742,31 @@ def _the_name_or_its_parts(side: ast.expr, names: _MemberNames) -> bool:
     if isinstance(side, ast.Name):
         return side.id in names.named  # not `name = basename(member.name)`
     return isinstance(side, ast.Attribute) and side.attr in _NAME_FIELDS and bool(_reads(side.value) & names.derived)
+
+
+def _chain_root(node: ast.expr) -> str:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _splits_on_slashes(call: ast.Call) -> bool:
+    separator = call.args[0] if call.args else None
+    return (isinstance(separator, ast.Constant) and separator.value == "/") or (
+        isinstance(separator, ast.Attribute) and separator.attr == "sep"
+    )
+
+
+def _the_name_itself(expression: ast.expr, names: _MemberNames) -> bool:
+    """`member.name` as it is, or the name a `getnames()` loop gives."""
+    if isinstance(expression, ast.Name):
+        return expression.id in names.bare
+    return (
+        isinstance(expression, ast.Attribute)
+        and expression.attr in _NAME_FIELDS
+        and isinstance(expression.value, ast.Name)
+        and expression.value.id in names.derived
+    )
 
 
 def _reads(expression: ast.AST) -> set[str]:

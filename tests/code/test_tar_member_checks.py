@@ -274,6 +274,26 @@ def test_the_template_is_low(tmp_path: Path) -> None:
         ),
         _with("", after="        for info in members:\n            fix(info)\n"),
         _with("            normalise(m)\n"),
+        # Its seventh pass: relpath of the joined path without a start; a helper given a folder
+        # beside the target; a helper defined twice; `split()` on spaces.
+        _with(
+            "            if os.path.relpath(os.path.join(root, m.name)).startswith('..'):\n"
+            "                raise ValueError(m)\n"
+        ).replace("            (root / m.name).resolve().relative_to(root)\n", ""),
+        "import os\ndef is_within_directory(d, t):\n    return os.path.abspath(t).startswith(os.path.abspath(d))\n"
+        + _with(
+            "            if not is_within_directory(cache, os.path.join(root, m.name)):\n"
+            "                raise ValueError(m)\n"
+        ).replace("            (root / m.name).resolve().relative_to(root)\n", ""),
+        "import os\ndef is_within_directory(d, t):\n    return os.path.abspath(t).startswith(os.path.abspath(d))\n"
+        "def is_within_directory(d, t):\n    return True\n"
+        + _with(
+            "            if not is_within_directory(root, os.path.join(root, m.name)):\n"
+            "                raise ValueError(m)\n"
+        ).replace("            (root / m.name).resolve().relative_to(root)\n", ""),
+        _with(
+            "            if '..' in m.name.split() or os.path.isabs(m.name):\n                raise ValueError(m)\n"
+        ).replace("            (root / m.name).resolve().relative_to(root)\n", ""),
     ],
 )
 def test_a_loop_that_does_not_stand_between_archive_and_extraction_keeps_it_high(tmp_path: Path, source: str) -> None:
@@ -296,6 +316,29 @@ def test_a_loop_that_does_not_stand_between_archive_and_extraction_keeps_it_high
 )
 def test_managers_that_let_errors_through_and_a_wrapped_target_still_count(tmp_path: Path, source: str) -> None:
     assert mls315(tmp_path, source) == ["low"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # The name a getnames() loop gives, relpath'd alone (determined's check).
+        "import os, tarfile\ndef unpack(data, dest):\n    with tarfile.open(fileobj=data) as tar:\n"
+        "        for path in tar.getnames():\n            if os.path.relpath(path).startswith('../'):\n"
+        "                raise ValueError(path)\n        tar.extractall(path=dest)\n",
+        # Another loop over the members that only reads them, after the extraction.
+        _with("", after="").replace(
+            "        tar.extractall(root, members=members)\n",
+            "        tar.extractall(root, members=members)\n        for m in tar.getmembers():\n"
+            "            os.chmod(root / m.name, m.mode)\n",
+        ),
+        # pathlib's joinpath; a logged member; normpath of the name before the join.
+        _with("").replace("(root / m.name).resolve()", "root.joinpath(m.name).resolve()"),
+        _with("            logger.log(10, 'checking %s', m)\n"),
+        _with("").replace("(root / m.name).resolve()", "(root / os.path.normpath(m.name)).resolve()"),
+    ],
+)
+def test_checks_of_the_red_teams_seventh_pass_that_do_protect_are_low(tmp_path: Path, source: str) -> None:
+    assert mls315(tmp_path, source) == ["low"], source
 
 
 def test_an_objects_own_path_or_mode_elsewhere_in_the_module_is_no_renamed_member(tmp_path: Path) -> None:
