@@ -642,6 +642,13 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "from flask import Flask\ndef patch(m):\n    m.run_simple = wrap\napp = Flask(__name__)\napp.run(debug=True)\n",
         "from flask import Flask\nfrom unittest import mock\nmock.patch('werkzeug.serving.run_simple', w).start()\n"
         "app = Flask(__name__)\napp.run(debug=True)\n",
+        # Its seventh pass: a patch through self's attribute, patch.object, a module's __dict__.
+        "from flask import Flask\nclass P:\n    def install(self):\n        self.serving.run_simple = self.run\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\nfrom unittest.mock import patch\nwith patch.object(s, 'run_simple', w):\n"
+        "    app = Flask(__name__)\n    app.run(debug=True)\n",
+        "import werkzeug.serving\nfrom flask import Flask\nwerkzeug.serving.__dict__.update(run_simple=w)\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
