@@ -455,7 +455,7 @@ def is_common_password(value: str) -> bool:
         return True
     if _common_word(lowered) or _typed_rows(lowered):
         return True
-    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two or three such words joined, as
+    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two such words joined, as
     # examples and default logins are written; each word bare (`admin:Dragon#2698` and
     # `Dr4G0n#2698:M0nK3y&9826` are chosen passwords).
     # Written in one case or capitalised (`Admin:Admin`): case and leet chosen letter by letter
@@ -463,7 +463,7 @@ def is_common_password(value: str) -> bool:
     parts = _PASSWORD_JOINS.split(lowered)
     written = _PASSWORD_JOINS.split(value)
     return (
-        2 <= len(parts) <= 3
+        len(parts) == 2  # three or more words are a passphrase (`dr4g0n:m0nk3y:5up3rm4n`)
         and all(part in COMMON_PASSWORDS or part.translate(_LEET) in COMMON_PASSWORDS for part in parts)
         and all(part == part.lower() or part == part.capitalize() for part in written)
     )
