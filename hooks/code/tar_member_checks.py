@@ -3,7 +3,7 @@ outside the target (the `safe_extract` of CVE-2007-4559's mass patch, or a pathl
 
 bandit's B202 says "without any validation"; such a loop does validate, and the finding is lowered
 (ml_rules.py). The loop must really stand between the archive and the extraction, so everything
-here is read as a whitelist, never as a list of known tricks (three red-team passes found each):
+here is read as a whitelist, never as a list of known tricks (seven red-team passes found each):
 
 - the loop runs whenever the function does (not under an `if`, `try`, another loop, or a context
   manager that may swallow its refusal), ends before the extraction, and walks the same archive's
@@ -11,15 +11,18 @@ here is read as a whitelist, never as a list of known tricks (three red-team pas
   once to it and read for nothing else than that loop and `members=`;
 - the archive is a name bound once in the function and used only to list (into a loop or a name),
   extract and close it;
-- the loop's body has no `continue` or `break`; neither the member nor anything computed from it
-  is changed anywhere, no member's `name`/`linkname`/... is assigned anywhere in the module (a
-  helper that strips names), and the member is not read after the loop;
+- the loop's body has no `continue` or `break`; the member is never rebound (`m = m.replace(...)`),
+  changed, handed to a function (which may strip its name; raising or logging it only shows it) or
+  read after the loop, nor is anything computed from it changed; no other loop over the members
+  changes them;
 - one statement directly in the body refuses, against the extraction's own target, the member's
   name or path as tarfile extracts it (not `member.name.lstrip("./")`): an `if ...: raise` whose
-  test, or one side of its `or`, is a containment test (a `within`/`safe_...` helper given both,
-  whose body makes paths absolute when the module defines it; `startswith`, `commonpath` or
-  `is_relative_to` of the member's path made absolute; `relpath(...)`'s leading `..`; the target
-  among the absolute path's `parents`), or a refusal of `..` and absolute names together;
+  test, or one side of its `or`, is a containment test (a `within`/`safe_...` helper given the
+  member's path and the target itself, whose body makes every path absolute when the module
+  defines it once; `startswith`, `commonpath` or `is_relative_to` of the member's path made
+  absolute; the leading `..` of `relpath(path, target)` or of the bare name's `relpath`; the target
+  among the absolute path's `parents`), or a refusal of `..` in the name (or its `/` parts) and of
+  absolute names together; each judged with the names bound before it;
   `relative_to(target)` of the member's path made absolute last (`(dest / m.name).resolve()`,
   `realpath`, `abspath`; `normpath` keeps `..` under a relative target), bound once directly in the
   loop (not only in a link branch); or that in a `try` whose handlers raise, with no `finally`.
