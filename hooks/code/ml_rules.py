@@ -2655,10 +2655,3 @@ def _bound_once_by_top_level_import(module: ast.Module, name: str) -> bool:
         elif not isinstance(node, ast.alias) and name in names_bound_by(node):
             bindings.append(node)
     return len(bindings) == 1 and isinstance(bindings[0], (ast.Import, ast.ImportFrom)) and id(bindings[0]) in top_level
-
-
-def _chain_root(node: ast.expr) -> str:
-    """The name an attribute chain starts from (`flask` for `flask.app.Flask.run`), or ""."""
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else ""

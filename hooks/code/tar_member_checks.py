@@ -45,14 +45,11 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
-_LINK_TESTS = frozenset({"issym", "islnk", "linkname", "type", "SYMTYPE", "LNKTYPE"})
 # Context managers whose exit lets an exception through (tarfile's, zipfile's, a file's).
 _ARCHIVE_OPENERS = frozenset(
     {"open", "TarFile", "ZipFile", "taropen", "gzopen", "bz2open", "xzopen"}
     | {"TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "catch_warnings", "FileLock", "SoftFileLock"}
 )
-# A member's fields that say where and what it extracts to.
-_MEMBER_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type", "mode", "uid", "gid", "size"})
 # Those that say where it lands (its mode, owner or size do not).
 _WHERE_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type"})
 # Those that hold the path it extracts to.
@@ -416,7 +413,7 @@ def _member_left_alone(
         if isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load):
             if _reads(node.value) & derived:
                 return False
-            if isinstance(node, ast.Attribute) and node.attr in _MEMBER_FIELDS:
+            if isinstance(node, ast.Attribute) and node.attr in _WHERE_FIELDS and _chain_root(node) != "self":
                 return False  # another loop over the same members renaming them (`info.name = ...`)
         if isinstance(node, ast.Name) and node.id in aliases and id(node) not in inside:
             return False
@@ -748,6 +745,7 @@ def _the_name_or_its_parts(side: ast.expr, names: _MemberNames) -> bool:
 
 
 def _chain_root(node: ast.expr) -> str:
+    """The name an attribute chain starts from (`self` for `self._is_within`), or ""."""
     while isinstance(node, (ast.Attribute, ast.Subscript)):
         node = node.value
     return node.id if isinstance(node, ast.Name) else ""
