@@ -188,6 +188,8 @@ _HASHED_PASSWORD = re.compile(
     r"^(?:\$2[abxy]?\$|\$argon2|\$[1-6]\$|\$pbkdf2|sha1:|sha256:|argon2:|pbkdf2_|\{SSHA\}|md5\$)"
 )
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s", "7": "t"})
+# At most two letters of a joined word swapped (`s3cr3t`, `passw0rd`); more are chosen one by one.
+_LEET_CHARACTERS = frozenset("@401!3$57")
 _VARIABLE = re.compile(r"\$\$?[A-Za-z_][A-Za-z0-9_]*|\$\{.*\}|\$\(.*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][\w.]*\}")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?")
 _CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::|->)[A-Za-z_][A-Za-z0-9_]*)*)\(")
@@ -465,6 +467,7 @@ def is_common_password(value: str) -> bool:
     return (
         len(parts) == 2  # three or more words are a passphrase (`dr4g0n:m0nk3y:5up3rm4n`)
         and all(part in COMMON_PASSWORDS or part.translate(_LEET) in COMMON_PASSWORDS for part in parts)
+        and all(sum(character in _LEET_CHARACTERS for character in part) <= 2 for part in parts)
         and all(part == part.lower() or part == part.capitalize() for part in written)
     )
 

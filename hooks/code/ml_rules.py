@@ -373,7 +373,7 @@ _NAMES_THE_SERVER = re.compile(r"\b(?:werkzeug|flask)\.")
 # Names through which code reaches a module's bindings from the side.
 _SIDE_DOOR_NAMES = frozenset(
     {"globals", "vars", "locals", "setattr", "getattr", "exec", "eval", "__import__", "import_module", "modules"}
-    | {"__dict__", "mock", "monkeypatch"}
+    | {"__dict__", "__globals__", "__setattr__", "mock", "monkeypatch"}
 )
 
 
@@ -2169,7 +2169,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
                 return False
             if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-                (node.module if isinstance(node, ast.ImportFrom) else alias.name) in ("mock", "unittest.mock")
+                "mock" in f"{node.module if isinstance(node, ast.ImportFrom) else ''}.{alias.name}".split(".")
                 for alias in node.names
             ):
                 return False  # `patch.object(werkzeug.serving, "run_simple", ...)`: a patch with no assignment
@@ -2179,8 +2179,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 if node.attr in ("config", "default_config", "SERVER_NAME") or node.attr in _SIDE_DOOR_NAMES:
                     return False
                 if not isinstance(node.ctx, ast.Load) and not (
-                    isinstance(node.value, ast.Name)
-                    and (node.value.id == "self" or (node.value.id == name and node.attr == "secret_key"))
+                    isinstance(node.value, ast.Name) and node.value.id == name and node.attr == "secret_key"
                 ):
                     # `flask.Flask.run = partialmethod(...)`, `werkzeug.serving.run_simple = ...`
                     # (through an import, a parameter or a loop), `app.run = partial(...)`: what

@@ -3,7 +3,7 @@ outside the target (the `safe_extract` of CVE-2007-4559's mass patch, or a pathl
 
 bandit's B202 says "without any validation"; such a loop does validate, and the finding is lowered
 (ml_rules.py). The loop must really stand between the archive and the extraction, so everything
-here is read as a whitelist, never as a list of known tricks (seven red-team passes found each):
+here is read as a whitelist, never as a list of known tricks (eight red-team passes found each):
 
 - the loop runs whenever the function does (not under an `if`, `try`, another loop, or a context
   manager that may swallow its refusal), ends before the extraction, and walks the same archive's
@@ -16,11 +16,12 @@ here is read as a whitelist, never as a list of known tricks (seven red-team pas
   read after the loop, nor is anything computed from it changed; no other loop over the members
   changes them;
 - one statement directly in the body refuses, against the extraction's own target, the member's
-  name or path as tarfile extracts it (not `member.name.lstrip("./")`): an `if ...: raise` whose
+  name or path as tarfile extracts it (not `member.name.lstrip("./")`, `basename(...)`,
+  `Path(member.name).name`): an `if ...: raise` whose
   test, or one side of its `or`, is a containment test (a `within`/`safe_...` helper given the
-  member's path and the target itself, whose body makes every path absolute when the module
-  defines it once; `startswith`, `commonpath` or `is_relative_to` of the member's path made
-  absolute; the leading `..` of `relpath(path, target)` or of the bare name's `relpath`; the target
+  member's path and the target itself, whose every definition in the module makes every path it
+  is given absolute, and no lambda or assignment under its name; `startswith`, `commonpath` or `is_relative_to` of the member's path made
+  absolute; the leading `..` (exactly) of `relpath(path, target)`; the target
   among the absolute path's `parents`), or a refusal of `..` in the name (or its `/` parts) and of
   absolute names together; each judged with the names bound before it;
   `relative_to(target)` of the member's path made absolute last (`(dest / m.name).resolve()`,
@@ -37,7 +38,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hooks.code.command_origin import parameter_default
 
@@ -71,6 +72,9 @@ _LEXICAL_COMPARISONS = frozenset({"commonpath", "commonprefix", "is_relative_to"
 _ONLY_SHOW = frozenset(
     {"print", "str", "repr", "format", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
 )
+# Calls and attributes that keep part of a path only.
+_NAME_CUTTERS = frozenset({"basename", "dirname", "splitext", "split", "rsplit", "partition", "rpartition"})
+_PATH_PARTS = frozenset({"name", "stem", "suffix", "parts", "parent", "parents"})
 # Calls that give the same path in another type.
 _PATH_WRAPPERS = frozenset({"str", "Path", "PurePath", "fspath"})
 # Calls that can change an object's attributes without an assignment the tree shows.
@@ -85,22 +89,25 @@ class CheckedExtraction:
 
 @dataclass(frozen=True)
 class ModuleContext:
-    """The module's own functions (a path helper's body is read), by a name each is defined under
-    once: a name defined twice (a later or nested definition) may call either."""
+    """The module's own functions by name (a path helper's body is read: every definition of the
+    name, functions, methods and static methods alike, since a call may reach any of them), and the
+    names it binds by assignment (`is_within = lambda d, t: ...`: a body not read)."""
 
-    functions: Mapping[str, Function]
-    defined_twice: frozenset[str]
+    functions: Mapping[str, tuple[Function, ...]]
+    assigned: frozenset[str]
 
     @classmethod
     def of(cls, module: ast.Module) -> ModuleContext:
-        functions: dict[str, Function] = {}
-        twice: set[str] = set()
+        functions: dict[str, tuple[Function, ...]] = {}
+        assigned: set[str] = set()
         for node in ast.walk(module):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if node.name in functions:
-                    twice.add(node.name)
-                functions.setdefault(node.name, node)
-        return cls(functions, frozenset(twice))
+                functions[node.name] = (*functions.get(node.name, ()), node)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                assigned.add(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                assigned.add(node.attr)
+        return cls(functions, frozenset(assigned))
 
 
 def checked_extractions(function: Function, context: ModuleContext) -> Iterator[CheckedExtraction]:
@@ -117,7 +124,7 @@ def checked_extractions(function: Function, context: ModuleContext) -> Iterator[
             isinstance(receiver, ast.Name)
             and not any(keyword.arg in ("filter", None) for keyword in call.keywords)
             and _extracts_what_was_walked(call, lists, function)
-            and _archive_only_listed_and_extracted(receiver.id, function, parents)
+            and _archive_only_listed_and_extracted(receiver.id, function, parents, lists)
         ):
             continue
         confines = _confining_names(function, call)
@@ -223,7 +230,9 @@ def _read_as_walked_or_extracted(use: ast.Name, parents: Mapping[int, ast.AST]) 
     return isinstance(parent, ast.Call) and _called(parent) == "extractall" and use in parent.args[1:2]
 
 
-def _archive_only_listed_and_extracted(name: str, function: Function, parents: Mapping[int, ast.AST]) -> bool:
+def _archive_only_listed_and_extracted(
+    name: str, function: Function, parents: Mapping[int, ast.AST], lists: Mapping[str, str]
+) -> bool:
     """The archive is bound once in the function, and read only to list, extract or close it, or
     to enter it in a `with`."""
     if _bindings(function, name) != 1:
@@ -238,10 +247,14 @@ def _archive_only_listed_and_extracted(name: str, function: Function, parents: M
                 if parent.attr in ("getmembers", "getnames"):
                     # Walked or bound, never changed in place (`tar.getmembers().extend(extra)`).
                     holder = parents.get(id(outer))
-                    if not (
-                        (isinstance(holder, ast.For) and holder.iter is outer)
-                        or (isinstance(holder, ast.Assign) and holder.value is outer)
-                    ):
+                    bound_to_a_list = (
+                        isinstance(holder, ast.Assign)
+                        and holder.value is outer
+                        and len(holder.targets) == 1
+                        and isinstance(holder.targets[0], ast.Name)
+                        and holder.targets[0].id in lists
+                    )  # `all_members = tar.getmembers(); strip(all_members)`: the same members, renamed
+                    if not ((isinstance(holder, ast.For) and holder.iter is outer) or bound_to_a_list):
                         return False
                 continue
         return False
@@ -375,6 +388,8 @@ def _refuses_in_order(loop: ast.For, names: _MemberNames, confines: set[str], co
             and isinstance(statement.targets[0], ast.Name)
         ):
             bound = statement.targets[0].id
+            if bound in names.relpaths:
+                known.relpaths[bound] = names.relpaths[bound]
             if bound in names.named:
                 known.named.add(bound)
             if bound in names.normalised:
@@ -413,7 +428,7 @@ def _member_left_alone(
         if isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load):
             if _reads(node.value) & derived:
                 return False
-            if isinstance(node, ast.Attribute) and node.attr in _WHERE_FIELDS and _chain_root(node) != "self":
+            if isinstance(node, ast.Attribute) and node.attr in _WHERE_FIELDS:
                 return False  # another loop over the same members renaming them (`info.name = ...`)
         if isinstance(node, ast.Name) and node.id in aliases and id(node) not in inside:
             return False
@@ -437,6 +452,7 @@ class _MemberNames:
     normalised: set[str]  # bound once, directly in the loop, to a path made absolute last
     named: set[str]  # bound once, directly in the loop, to something of the member's name or path
     bare: frozenset[str] = frozenset()  # a `getnames()` loop's variable: the name itself
+    relpaths: dict[str, ast.Call] = field(default_factory=dict)  # `rel = relpath(...)`, bound once in the loop
 
 
 def _derived_names(loop: ast.For, member: str) -> _MemberNames:
@@ -471,6 +487,8 @@ def _derived_names(loop: ast.For, member: str) -> _MemberNames:
         ):
             continue
         bound = statement.targets[0].id
+        if isinstance(statement.value, ast.Call) and _called(statement.value) == "relpath":
+            names.relpaths[bound] = statement.value
         if _of_the_name(statement.value, names):
             names.named.add(bound)
             if _normalises(statement.value, names.normalised):
@@ -485,6 +503,14 @@ def _of_the_name(expression: ast.AST, names: _MemberNames) -> bool:
     parents = {id(child): node for node in ast.walk(expression) for child in ast.iter_child_nodes(node)}
     reads = False
     for node in ast.walk(expression):
+        if isinstance(node, ast.Call) and _called(node) in _NAME_CUTTERS:
+            return False  # `basename(normpath(member.name))`: part of the name, not the path extracted
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in _PATH_PARTS
+            and not (isinstance(node.value, ast.Name) and node.value.id in names.derived)
+        ):
+            return False  # `Path(member.name).name`: the last part only
         if isinstance(node, ast.Name) and node.id in names.named:
             reads = True
         if not (isinstance(node, ast.Attribute) and node.attr in _NAME_FIELDS and _reads(node.value) & names.derived):
@@ -585,21 +611,18 @@ def _containment(test: ast.expr, names: _MemberNames, confines: set[str], contex
     arguments = [*test.args, *(keyword.value for keyword in test.keywords)]
     if called == "startswith" and isinstance(test.func, ast.Attribute):
         receiver = test.func.value
+        if isinstance(receiver, ast.Name) and receiver.id in names.relpaths:
+            receiver = names.relpaths[receiver.id]  # `rel = relpath(join(dest, m.name), dest)`
         if isinstance(receiver, ast.Call) and _called(receiver) == "relpath":
             leading_dots = any(
-                (
-                    isinstance(argument, ast.Constant)
-                    and isinstance(argument.value, str)
-                    and argument.value.startswith("..")
-                )
+                (isinstance(argument, ast.Constant) and argument.value == "..")
                 or (isinstance(argument, ast.Attribute) and argument.attr == "pardir")
                 for argument in arguments
             )
-            # `relpath(join(dest, name), dest)`, or `relpath(name)` of the bare name (`..` wherever
-            # it is joined); `relpath(join(dest, name))` is relative to the working folder.
-            bare = len(receiver.args) == 1 and _the_name_itself(receiver.args[0], names)
+            # `relpath(join(dest, name), dest)`; without a start it is relative to the working
+            # folder, where an absolute name (`/etc/x`, which tarfile joins as it is) may lie.
             against = len(receiver.args) == 2 and bool(_reads(receiver.args[1]) & confines)
-            return leading_dots and _of_the_name(receiver, names) and (bare or against)
+            return leading_dots and _of_the_name(receiver, names) and against
         return (
             _normalises(receiver, names.normalised)
             and _of_the_name(receiver, names)
@@ -616,13 +639,10 @@ def _containment(test: ast.expr, names: _MemberNames, confines: set[str], contex
             _reads(argument) & confines and not _of_the_name(argument, names) and not _widens(argument)
             for argument in arguments
         )  # the member's path, and the target itself (not a cache root beside it)
-        own = isinstance(test.func, ast.Name) or (
-            isinstance(test.func, ast.Attribute) and _chain_root(test.func) in ("self", "cls")
-        )
-        if own and called in context.defined_twice:
-            return False
-        helper = context.functions.get(called) if own else None
-        return given and (helper is None or _makes_paths_absolute(helper))
+        if called in context.assigned:
+            return False  # a lambda or a rebinding under the helper's name
+        helpers = context.functions.get(called, ())
+        return given and all(_makes_paths_absolute(helper) for helper in helpers)
     return False
 
 
@@ -755,18 +775,6 @@ def _splits_on_slashes(call: ast.Call) -> bool:
     separator = call.args[0] if call.args else None
     return (isinstance(separator, ast.Constant) and separator.value == "/") or (
         isinstance(separator, ast.Attribute) and separator.attr == "sep"
-    )
-
-
-def _the_name_itself(expression: ast.expr, names: _MemberNames) -> bool:
-    """`member.name` as it is, or the name a `getnames()` loop gives."""
-    if isinstance(expression, ast.Name):
-        return expression.id in names.bare
-    return (
-        isinstance(expression, ast.Attribute)
-        and expression.attr in _NAME_FIELDS
-        and isinstance(expression.value, ast.Name)
-        and expression.value.id in names.derived
     )
 
 

@@ -649,6 +649,15 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "    app = Flask(__name__)\n    app.run(debug=True)\n",
         "import werkzeug.serving\nfrom flask import Flask\nwerkzeug.serving.__dict__.update(run_simple=w)\n"
         "app = Flask(__name__)\napp.run(debug=True)\n",
+        # Its eighth pass: mock under another name, __globals__, __setattr__, a parameter named self.
+        "from flask import Flask\nfrom unittest import mock as um\num.patch.object(s, 'run_simple', w).start()\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\nfrom werkzeug.serving import run_simple\nrun_simple.__globals__['run_simple'] = w\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
+        "import werkzeug.serving\nfrom flask import Flask\nwerkzeug.serving.__setattr__('run_simple', w)\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
+        "import werkzeug.serving\nfrom flask import Flask\ndef p(self):\n    self.run_simple = w\n"
+        "p(werkzeug.serving)\napp = Flask(__name__)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:

@@ -157,6 +157,14 @@ def _with(loop_body: str, after: str = "", before: str = "") -> str:
 
 
 _CHECK_LINE = "            (root / m.name).resolve().relative_to(root)\n"
+SAFE_HELPER = (
+    "import os\ndef is_within_directory(d, t):\n    return os.path.abspath(t).startswith(os.path.abspath(d))\n"
+)
+GETNAMES_RELPATH = (
+    "import os, tarfile\ndef unpack(data, dest):\n    with tarfile.open(fileobj=data) as tar:\n"
+    "        for path in tar.getnames():\n            if os.path.relpath(path).startswith('..'):\n"
+    "                raise ValueError(path)\n        tar.extractall(path=dest)\n"
+)
 
 
 def _instead(check: str) -> str:
@@ -294,6 +302,30 @@ def test_the_template_is_low(tmp_path: Path) -> None:
         _instead(
             "            if '..' in m.name.split() or os.path.isabs(m.name):\n                raise ValueError(m)\n"
         ),
+        # Its eighth pass: `Path(name).name` and `basename(...)` keep the last part only; a static
+        # helper or a lambda comparing text; `startswith('../')` misses a member named `..`; the
+        # members renamed through another list of the same archive or through self.
+        _with("").replace("(root / m.name).resolve()", "(root / Path(m.name).name).resolve()"),
+        _instead(
+            "            if not os.path.realpath(os.path.join(root, os.path.basename(m.name))).startswith(str(root)):\n"
+            "                raise ValueError(m)\n"
+        ),
+        "class U:\n    @staticmethod\n    def is_within_directory(d, t):\n        return t.startswith(d)\n"
+        + _instead(
+            "            if not U.is_within_directory(root, os.path.join(root, m.name)):\n"
+            "                raise ValueError(m)\n"
+        ),
+        "is_within_directory = lambda d, t: t.startswith(d)\n"
+        + _instead(
+            "            if not is_within_directory(root, os.path.join(root, m.name)):\n"
+            "                raise ValueError(m)\n"
+        ),
+        # The bare name relpath'd from the working folder (determined's check): an absolute name
+        # under that folder passes, and `'../'` lets a member named `..` through.
+        GETNAMES_RELPATH,
+        GETNAMES_RELPATH.replace("startswith('..')", "startswith('../')"),
+        _with("", after="        everything = tar.getmembers()\n        strip(everything)\n"),
+        _with("            self.current = m\n            self.current.name = m.name[4:]\n"),
     ],
 )
 def test_a_loop_that_does_not_stand_between_archive_and_extraction_keeps_it_high(tmp_path: Path, source: str) -> None:
@@ -321,10 +353,6 @@ def test_managers_that_let_errors_through_and_a_wrapped_target_still_count(tmp_p
 @pytest.mark.parametrize(
     "source",
     [
-        # The name a getnames() loop gives, relpath'd alone (determined's check).
-        "import os, tarfile\ndef unpack(data, dest):\n    with tarfile.open(fileobj=data) as tar:\n"
-        "        for path in tar.getnames():\n            if os.path.relpath(path).startswith('../'):\n"
-        "                raise ValueError(path)\n        tar.extractall(path=dest)\n",
         # Another loop over the members that only reads them, after the extraction.
         _with("", after="").replace(
             "        tar.extractall(root, members=members)\n",
@@ -335,9 +363,21 @@ def test_managers_that_let_errors_through_and_a_wrapped_target_still_count(tmp_p
         _with("").replace("(root / m.name).resolve()", "root.joinpath(m.name).resolve()"),
         _with("            logger.log(10, 'checking %s', m)\n"),
         _with("").replace("(root / m.name).resolve()", "(root / os.path.normpath(m.name)).resolve()"),
+        # The eighth pass: the mass patch's helper defined twice, both making paths absolute; a
+        # relpath bound to a name first.
+        SAFE_HELPER
+        + SAFE_HELPER
+        + _instead(
+            "            if not is_within_directory(root, os.path.join(root, m.name)):\n"
+            "                raise ValueError(m)\n"
+        ),
+        _instead(
+            "            rel = os.path.relpath(os.path.join(root, m.name), root)\n"
+            "            if rel.startswith(os.pardir):\n                raise ValueError(m)\n"
+        ),
     ],
 )
-def test_checks_of_the_red_teams_seventh_pass_that_do_protect_are_low(tmp_path: Path, source: str) -> None:
+def test_checks_of_the_red_teams_later_passes_that_do_protect_are_low(tmp_path: Path, source: str) -> None:
     assert mls315(tmp_path, source) == ["low"], source
 
 

@@ -104,6 +104,7 @@ BLOCKING = [
     ("leet words in mixed case", "c.env", "DB_CREDENTIALS=Dr4G0n:M0nK3y:SuP3rM4N\n"),
     ("two leet words in mixed case", "c.env", "ADMIN_CREDENTIALS=Adm1n:P@$$W0rD\n"),
     ("three lower-case leet words", "c.env", "DB_CREDENTIALS=dr4g0n:m0nk3y:5up3rm4n\n"),
+    ("two words with their letters swapped one by one", "c.env", "ADMIN_CREDENTIALS=@dm!n1$7r4t0r:$up3ru$3r\n"),
     ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
     ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
     ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
