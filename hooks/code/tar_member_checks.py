@@ -17,16 +17,16 @@ here is read as a whitelist, never as a list of known tricks (eight red-team pas
   changes them;
 - one statement directly in the body refuses, against the extraction's own target, the member's
   name or path as tarfile extracts it (not `member.name.lstrip("./")`, `basename(...)`,
-  `Path(member.name).name`): an `if ...: raise` whose
-  test, or one side of its `or`, is a containment test (a `within`/`safe_...` helper given the
-  member's path and the target itself, whose every definition in the module makes every path it
-  is given absolute, and no lambda or assignment under its name; `startswith`, `commonpath` or `is_relative_to` of the member's path made
-  absolute; the leading `..` (exactly) of `relpath(path, target)`; the target
-  among the absolute path's `parents`), or a refusal of `..` in the name (or its `/` parts) and of
-  absolute names together; each judged with the names bound before it;
-  `relative_to(target)` of the member's path made absolute last (`(dest / m.name).resolve()`,
-  `realpath`, `abspath`; `normpath` keeps `..` under a relative target), bound once directly in the
-  loop (not only in a link branch); or that in a `try` whose handlers raise, with no `finally`.
+  `Path(member.name).name`): an `if ...: raise` whose test, or one side of its `or`, is a
+  containment test (a `within`/`safe_...` helper given the member's path and the target itself,
+  whose every definition in the module makes every path it is given absolute, with no lambda or
+  assignment under its name; `startswith`, `commonpath` or `is_relative_to` of the member's path
+  made absolute; the leading `..` (exactly) of `relpath(path, target)`; the target among the
+  absolute path's `parents`), or a refusal of `..` in the name (or its `/` parts) and of absolute
+  names together, each judged with the names bound before it; `relative_to(target)` of the
+  member's path made absolute last (`(dest / m.name).resolve()`, `realpath`, `abspath`; `normpath`
+  keeps `..` under a relative target), bound once directly in the loop (not only in a link
+  branch); or that in a `try` whose handlers raise, with no `finally`.
 
 Whether links are refused too (a test that holds for symbolic and hard links both, with no `and`)
 decides what the finding says: the widely pasted check confines names only, and a link member can
