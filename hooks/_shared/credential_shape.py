@@ -457,11 +457,10 @@ def is_common_password(value: str) -> bool:
         return True
     if _common_word(lowered) or _typed_rows(lowered):
         return True
-    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two such words joined, as
-    # examples and default logins are written; each word bare (`admin:Dragon#2698` and
-    # `Dr4G0n#2698:M0nK3y&9826` are chosen passwords).
-    # Written in one case or capitalised (`Admin:Admin`): case and leet chosen letter by letter
-    # (`Dr4G0n:M0nK3y`, `@dM!n1$7r4T0r:$uPeRu$3R`) make a password of their own.
+    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two such words joined, as examples
+    # and default logins are written: each word bare, with at most two letters swapped, in one case
+    # or capitalised. Tails, three words, or case and leet chosen letter by letter
+    # (`admin:Dragon#2698`, `dr4g0n:m0nk3y:5up3rm4n`, `@dM!n1$7r4T0r:$uPeRu$3R`) make a password.
     parts = _PASSWORD_JOINS.split(lowered)
     written = _PASSWORD_JOINS.split(value)
     return (

@@ -68,11 +68,11 @@ class Walker(Walk):
 
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
-        settled = self._settled_before_reading(source, whole_file=True)
-        found = self._walk_formats(source) if settled is None else settled
+        formats = recognise_all(source.head)
+        settled = self._settled_before_reading(source, formats, whole_file=True)
+        found = self._walk_formats(source, formats) if settled is None else settled
         if find_eocd(handle, size) is None:
             return
-        formats = recognise_all(source.head)
         read_as_format = formats and formats[0].name in _READS_TRAILING_ZIP and settled is None
         if read_as_format or self._analysis.has_rule(rules.PICKLE_ZIP_POLYGLOT):
             return  # the zip was read already: as the file, as a member, or after the pickle's STOP
@@ -97,15 +97,15 @@ class Walker(Walk):
         recognises it: data whose first byte is an opcode is also a pickle from byte 0, and
         data that more formats recognise (a tar header behind a zip's magic) is read as each.
         """
-        settled = self._settled_before_reading(source, whole_file=False)
-        return self._walk_formats(source) if settled is None else settled
+        formats = recognise_all(source.head)
+        settled = self._settled_before_reading(source, formats, whole_file=False)
+        return self._walk_formats(source, formats) if settled is None else settled
 
-    def _settled_before_reading(self, source: Source, *, whole_file: bool) -> bool | None:
+    def _settled_before_reading(self, source: Source, formats: list[Format], *, whole_file: bool) -> bool | None:
         """For data that only starts like a pickle and that no pickle loader reads past its first
         bytes, whether it was an artifact; None for data read by its formats. Such data was never
         read as a pickle, so a zip at its end (which zipfile finds from its end record) is still
         to be read."""
-        formats = recognise_all(source.head)
         if (
             [fmt.name for fmt in formats] == ["maybe-pickle"]
             and named_like_artifact(source.name)
@@ -133,8 +133,7 @@ class Walker(Walk):
             return named_like_artifact(source.name)
         return None
 
-    def _walk_formats(self, source: Source) -> bool:
-        formats = recognise_all(source.head)
+    def _walk_formats(self, source: Source, formats: list[Format]) -> bool:
         fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table

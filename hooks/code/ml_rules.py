@@ -2168,10 +2168,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return False  # `mock.patch("werkzeug.serving.run_simple", ...)` patches by name
             if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
                 return False
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-                "mock" in f"{node.module if isinstance(node, ast.ImportFrom) else ''}.{alias.name}".split(".")
-                for alias in node.names
-            ):
+            if _imports_mock(node):
                 return False  # `patch.object(werkzeug.serving, "run_simple", ...)`: a patch with no assignment
             if isinstance(node, ast.Name) and node.id in _SIDE_DOOR_NAMES:
                 return False
@@ -2637,6 +2634,15 @@ def _binds_names_unseen(call: ast.Call, name: str) -> bool:
             (isinstance(n, ast.Attribute) and n.attr == "modules") or (isinstance(n, ast.Name) and n.id == "__name__")
             for n in ast.walk(call.args[0])
         )
+    return False
+
+
+def _imports_mock(node: ast.AST) -> bool:
+    """`import mock`, `from unittest import mock as um`, `from unittest.mock import patch`."""
+    if isinstance(node, ast.Import):
+        return any("mock" in alias.name.split(".") for alias in node.names)
+    if isinstance(node, ast.ImportFrom):
+        return "mock" in (node.module or "").split(".") or any(alias.name == "mock" for alias in node.names)
     return False
 
 

@@ -51,21 +51,20 @@ _ARCHIVE_OPENERS = frozenset(
     {"open", "TarFile", "ZipFile", "taropen", "gzopen", "bz2open", "xzopen"}
     | {"TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "catch_warnings", "FileLock", "SoftFileLock"}
 )
-# Those that say where it lands (its mode, owner or size do not).
+# A member's fields that say where it lands (its mode, owner or size do not).
 _WHERE_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type"})
-# Those that hold the path it extracts to.
+# A member's fields that hold the path it extracts to.
 _NAME_FIELDS = frozenset({"name", "path"})
 # Attributes that lead from a folder to a wider one: a check against them confines nothing.
 _WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "cwd", "dirname", "split"})
 # How an archive may be used where its extraction counts as checked.
 _ARCHIVE_READS = frozenset({"getmembers", "getnames", "extractall", "close"})
-# What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
-# `Path.resolve`, `is_relative_to`, the mass patch's `is_within_directory`, a `safe_...` helper).
+# Helpers that say they keep a path inside a folder (the mass patch's `is_within_directory`, a
+# `safe_...` helper), and `relpath`, whose leading `..` says a path leaves its start.
 _PATH_CHECK_CALL = re.compile(r"(?i)^(?:relpath)$|within|inside|safe|travers")
 # Calls after which a path holds no `..`: `relative_to` compares parts as written, so only a path
 # that went through one of these is refused when it leads outside.
-_NORMALISERS_NAMES = ("resolve", "realpath", "abspath")
-_NORMALISERS = frozenset(_NORMALISERS_NAMES)  # absolute: `normpath("./../x")` keeps `..`
+_NORMALISERS = frozenset({"resolve", "realpath", "abspath"})  # absolute: `normpath("./../x")` keeps `..`
 # Calls that compare paths as text or parts: only a path made absolute first is confined by them.
 _LEXICAL_COMPARISONS = frozenset({"commonpath", "commonprefix", "is_relative_to"})
 # Calls that only show what they are given (an exception raised with the member is one too).
@@ -113,8 +112,8 @@ class ModuleContext:
 def checked_extractions(function: Function, context: ModuleContext) -> Iterator[CheckedExtraction]:
     """The function's `extractall()` calls (without `filter=`) that a refusing loop precedes."""
     own = list(own_nodes(function))
-    parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
-    lists = _member_lists(function, own, parents)
+    index = _FunctionIndex.of(function)
+    lists = _member_lists(own, index)
     loops = [loop for loop in _unconditional(function.body) if isinstance(loop, ast.For)]
     for call in own:
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "extractall"):
@@ -123,11 +122,11 @@ def checked_extractions(function: Function, context: ModuleContext) -> Iterator[
         if not (
             isinstance(receiver, ast.Name)
             and not any(keyword.arg in ("filter", None) for keyword in call.keywords)
-            and _extracts_what_was_walked(call, lists, function)
-            and _archive_only_listed_and_extracted(receiver.id, function, parents, lists)
+            and _extracts_what_was_walked(call, lists, function, index)
+            and _archive_only_listed_and_extracted(receiver.id, index, lists)
         ):
             continue
-        confines = _confining_names(function, call)
+        confines = _confining_names(function, call, index)
         for loop in loops:
             if (
                 (loop.end_lineno or loop.lineno) < call.lineno
@@ -138,7 +137,7 @@ def checked_extractions(function: Function, context: ModuleContext) -> Iterator[
                 break
 
 
-def _confining_names(function: Function, call: ast.Call) -> set[str]:
+def _confining_names(function: Function, call: ast.Call, index: _FunctionIndex) -> set[str]:
     """The extraction's target folder (`path=` or the first argument) and the names bound once
     from it (`root = Path(dest).resolve()`): a check against one of them confines members to the
     target. Empty when the target is no plain name (`extractall()` into the working folder)."""
@@ -157,7 +156,7 @@ def _confining_names(function: Function, call: ast.Call) -> set[str]:
         grown = {
             name
             for name, value in assignments
-            if _reads(value) & confines and not _widens(value) and _bindings(function, name) == 1
+            if _reads(value) & confines and not _widens(value) and index.bindings.get(name) == 1
         }
         if grown <= confines:
             break
@@ -183,27 +182,45 @@ def own_nodes(function: Function) -> Iterator[ast.AST]:
         stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
 
 
-def _bindings(function: Function, name: str) -> int:
-    parameters = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]
-    parameters += [a for a in (function.args.vararg, function.args.kwarg) if a is not None]
-    stored = sum(
-        1
-        for node in ast.walk(function)
-        if (isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load))
-        or (isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names)
-        or (isinstance(node, ast.alias) and (node.asname or node.name.split(".")[0]) == name)
-        or (isinstance(node, (*_SCOPES[:3], ast.ExceptHandler)) and getattr(node, "name", None) == name)
-    )
-    return stored + sum(1 for argument in parameters if argument.arg == name)
+@dataclass(frozen=True)
+class _FunctionIndex:
+    """One walk of the function: each node's parent, how often each name is bound (assignments,
+    loops, imports, definitions, handlers, `global`, the function's own parameters), and every
+    read of each name, nested functions and lambdas included (a closure can change what it
+    reads). Asked per name, a fresh walk each time would cost the function's size per name."""
+
+    parents: Mapping[int, ast.AST]
+    bindings: Mapping[str, int]
+    loads: Mapping[str, list[ast.Name]]
+
+    @classmethod
+    def of(cls, function: Function) -> _FunctionIndex:
+        parents: dict[int, ast.AST] = {}
+        bindings: dict[str, int] = {}
+        loads: dict[str, list[ast.Name]] = {}
+        arguments = function.args
+        parameters = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]
+        bound = [argument.arg for argument in parameters if argument is not None]
+        for node in ast.walk(function):
+            for child in ast.iter_child_nodes(node):
+                parents[id(child)] = node
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    loads.setdefault(node.id, []).append(node)
+                else:
+                    bound.append(node.id)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                bound.extend(node.names)
+            elif isinstance(node, ast.alias):
+                bound.append(node.asname or node.name.split(".")[0])
+            elif isinstance(node, (*_SCOPES[:3], ast.ExceptHandler)) and node.name:
+                bound.append(node.name)
+        for name in bound:
+            bindings[name] = bindings.get(name, 0) + 1
+        return cls(parents, bindings, loads)
 
 
-def _loads(function: Function, name: str) -> list[ast.Name]:
-    """Every read of `name` in the function, nested functions and lambdas included (a closure
-    can change what it reads)."""
-    return [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
-
-
-def _member_lists(function: Function, own: list[ast.AST], parents: Mapping[int, ast.AST]) -> dict[str, str]:
+def _member_lists(own: list[ast.AST], index: _FunctionIndex) -> dict[str, str]:
     """Names bound once to an archive's member list (`members = tar.getmembers()`) and read only
     as a loop's iterable or an extraction's `members=`: name -> the archive's name. Any other read
     (an alias, a method, an argument, an item) may change the list after the loop walked it."""
@@ -213,9 +230,9 @@ def _member_lists(function: Function, own: list[ast.AST], parents: Mapping[int, 
             continue
         name = node.targets[0].id
         archive = _members_walked(node.value)
-        if archive is None or _bindings(function, name) != 1:
+        if archive is None or index.bindings.get(name) != 1:
             continue
-        if all(_read_as_walked_or_extracted(use, parents) for use in _loads(function, name)):
+        if all(_read_as_walked_or_extracted(use, index.parents) for use in index.loads.get(name, [])):
             lists[name] = archive
     return lists
 
@@ -230,14 +247,13 @@ def _read_as_walked_or_extracted(use: ast.Name, parents: Mapping[int, ast.AST]) 
     return isinstance(parent, ast.Call) and _called(parent) == "extractall" and use in parent.args[1:2]
 
 
-def _archive_only_listed_and_extracted(
-    name: str, function: Function, parents: Mapping[int, ast.AST], lists: Mapping[str, str]
-) -> bool:
+def _archive_only_listed_and_extracted(name: str, index: _FunctionIndex, lists: Mapping[str, str]) -> bool:
     """The archive is bound once in the function, and read only to list, extract or close it, or
     to enter it in a `with`."""
-    if _bindings(function, name) != 1:
+    if index.bindings.get(name) != 1:
         return False
-    for use in _loads(function, name):
+    parents = index.parents
+    for use in index.loads.get(name, []):
         parent = parents.get(id(use))
         if isinstance(parent, ast.withitem) and parent.context_expr is use:
             continue
@@ -261,7 +277,9 @@ def _archive_only_listed_and_extracted(
     return True
 
 
-def _extracts_what_was_walked(call: ast.Call, lists: Mapping[str, str], function: Function) -> bool:
+def _extracts_what_was_walked(
+    call: ast.Call, lists: Mapping[str, str], function: Function, index: _FunctionIndex
+) -> bool:
     """`extractall()` of every member, of `members=` a list bound to the archive's members (the
     list its loop walked), or of the function's own `members=None` parameter passed through (the
     mass patch's `safe_extract(tar, path=".", members=None)`); another list may hold members the
@@ -274,7 +292,7 @@ def _extracts_what_was_walked(call: ast.Call, lists: Mapping[str, str], function
     if not isinstance(given, ast.Name):
         return False
     default = parameter_default(function, given.id)
-    if isinstance(default, ast.Constant) and default.value is None and _bindings(function, given.id) == 1:
+    if isinstance(default, ast.Constant) and default.value is None and index.bindings.get(given.id) == 1:
         return True
     receiver = call.func.value if isinstance(call.func, ast.Attribute) else call.func
     return isinstance(receiver, ast.Name) and lists.get(given.id) == receiver.id
@@ -523,7 +541,7 @@ def _of_the_name(expression: ast.AST, names: _MemberNames) -> bool:
 
 # Calls that take a member's name into a path without changing what it names.
 _PATH_JOINS = frozenset(
-    {"join", "joinpath", "Path", "PurePath", "PurePosixPath", "str", "fspath", "normpath", *_NORMALISERS_NAMES}
+    {"join", "joinpath", "Path", "PurePath", "PurePosixPath", "str", "fspath", "normpath", *_NORMALISERS}
 )
 
 
