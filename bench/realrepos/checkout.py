@@ -100,6 +100,7 @@ SPLITS = (
     "blind57",
     "blind58",
     "blind59",
+    "blind60",
 )
 
 
