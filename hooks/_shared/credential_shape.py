@@ -457,9 +457,9 @@ def is_common_password(value: str) -> bool:
         return True
     if _common_word(lowered) or _typed_rows(lowered):
         return True
-    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two such words joined, as examples
-    # and default logins are written: each word bare, with at most two letters swapped, in one case
-    # or capitalised. Tails, three words, or case and leet chosen letter by letter
+    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin` (`admin/admin` in docs): two such words
+    # joined, as examples and default logins are written: each word bare, with at most two letters
+    # swapped, in one case or capitalised. Tails, three words, or case and leet chosen letter by letter
     # (`admin:Dragon#2698`, `dr4g0n:m0nk3y:5up3rm4n`, `@dM!n1$7r4T0r:$uPeRu$3R`) make a password.
     parts = _PASSWORD_JOINS.split(lowered)
     written = _PASSWORD_JOINS.split(value)
@@ -471,7 +471,7 @@ def is_common_password(value: str) -> bool:
     )
 
 
-_PASSWORD_JOINS = re.compile(r"[_.:-]")
+_PASSWORD_JOINS = re.compile(r"[_.:/-]")  # `admin:admin`, and `admin/admin` as docs write a login
 # What people type along a row: the alphabet, the digits, a keyboard's rows.
 _TYPED_ROWS = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _LETTER_OR_DIGIT_RUNS = re.compile(r"[a-z]+|[0-9]+")

@@ -832,9 +832,11 @@ def _one_link(link: str) -> bool:
 
 # A vendor's key, judged by its layout (`sk-or-v1-<64 hex>`, `glsa_<32>_<8 hex>`, `PMAK-<24>-<34>`,
 # `lsv2_pt_<32 hex>_<10 hex>`, `sk-lf-<uuid>`, `dapi<32 hex>`, `pat<14>.<64 hex>`): a short prefix and
-# a separator before a long generated part, or a prefix glued to a long hex or dotted hex part.
+# a separator before a long generated part, or a prefix glued to a long hex or dotted hex part. A
+# vendor's prefix is a word it chose, in one case; base64url's own `-` and `_` fall anywhere in a
+# random token, so mixed-case letters before one (`WGdOX9GIo1-RMaf...`) are the token's, not a prefix.
 _VENDOR_KEY = re.compile(
-    r"[A-Za-z][A-Za-z0-9]{1,9}[-_.](?:[A-Za-z0-9]{1,10}[-_.]){0,3}[A-Za-z0-9][A-Za-z0-9._-]{23,}"
+    r"(?:[a-z][a-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})[-_.](?:[A-Za-z0-9]{1,10}[-_.]){0,3}[A-Za-z0-9][A-Za-z0-9._-]{23,}"
     r"|[a-z]{2,6}[0-9a-f]{32,}"
     r"|[A-Za-z]{2,6}[A-Za-z0-9]{8,20}\.[0-9a-f]{32,}"
 )

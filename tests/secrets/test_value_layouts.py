@@ -143,3 +143,22 @@ def test_an_fstring_of_expression_fields_holds_no_literal_secret(tmp_path: Path)
 def test_a_string_literal_inside_an_fstring_field_is_still_written_text(tmp_path: Path) -> None:
     # `f"{'...'}"` writes the literal into the file: hiding a value in a field hides nothing.
     assert rules(scan_text(tmp_path, "app.py", "password = f\"{'Zq8XrT2vLp9WmN4cQs7BaK3d'}\"\n")) != []
+
+
+def test_a_vendors_prefix_is_one_case_and_base64urls_own_dash_is_no_prefix(tmp_path: Path) -> None:
+    """blind59: Drupal's `theme_token` in a scraped page's script is base64url, whose `-` and `_`
+    fall anywhere: `WGdOX9GIo1-...` has no vendor's prefix, so the page's script lowers it. A
+    vendor's prefix (`sk-or-v1-`, `PMAK-`, `glsa_`) keeps its severity in the same script."""
+    from hooks.secrets.detection import is_vendor_key
+
+    assert not is_vendor_key("WGdOX9GIo1-RMafKAQwjSsmyLL7WEeiQbYRjewm_I0c")
+    assert not is_vendor_key("aB3_" + fake("", 40, seed=21))
+    assert is_vendor_key("sk-or-v1-" + "a1" * 32)
+    assert is_vendor_key("PMAK-" + fake("", 24, seed=22) + "-" + fake("", 34, seed=23))
+    assert is_vendor_key("glsa_" + fake("", 32, seed=24) + "_0a1b2c3d")
+    assert is_vendor_key("lsv2_pt_" + "0f" * 16 + "_" + "0a1b2c3d4e")
+    page = '<html><script>jQuery.extend(Drupal.settings, {"ajaxPageState": {"theme_token": "%s"}});</script></html>\n'
+    random_token = "WGdOX9GIo1-RMafKAQwjSsmyLL7WEeiQbYRjewm_I0c"
+    assert blocking(scan_text(tmp_path, "site/page.html", page % random_token)) == []
+    vendor = "sk-or-v1-" + "3f9c2a718d4e4b6a" * 4
+    assert blocking(scan_text(tmp_path, "site/other.html", page % vendor)) != []
