@@ -218,14 +218,35 @@ _PRODUCT_VERSION = re.compile(
 )
 # A name that holds a password (not a key or a token, which are generated, not chosen).
 _PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)?$")
-# Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`.
+# Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`,
+# `postgres&6#9^2*8` (a password rule's symbols and digits, in any order).
 # An identifier separates its parts (`model_v2`, `data.version1`) or humps them (`modelName2`).
 # One letter run (three adjacent quantifiers over it backtracked cubically: 0.4 s per 512-char value).
-_CHOSEN_PASSWORD = re.compile(r"[A-Za-z][a-z]{2,}(?:[0-9]+[!@#$%^&*?]*|[!@#$%^&*?]+[0-9]*)")
+_CHOSEN_PASSWORD = re.compile(r"[A-Za-z][a-z]{2,}[0-9!@#$%^&*?~+=]+")
+# The user before a login's password (`postgres:...`, `admin:...`): one lower-case name; and the
+# names that hold such a pair (`DB_CREDENTIALS`, `ADMIN_PASSWORD`), not `auth_provider: github:oauth2`.
+_LOGIN_USER = re.compile(r"[a-z][a-z0-9_.-]{0,31}")
+_LOGIN_PAIR_NAME = re.compile(r"(?i)pass|pwd|credential|secret")
 
 
 def _chosen_password(value: str) -> bool:
     return _CHOSEN_PASSWORD.fullmatch(value) is not None and not is_identifier(value)
+
+
+def _chosen_by_a_person(value: str, name: str) -> bool:
+    """A password as people choose one, under a name that holds one: the whole value, or the
+    password of a login written `user:password` under a credential's name (`DB_CREDENTIALS`)."""
+    if _PASSWORD_NAME.search(name) and _chosen_password(value):
+        return True
+    user, colon, password = value.partition(":")
+    return (
+        bool(colon)
+        and _LOGIN_PAIR_NAME.search(name) is not None
+        and _LOGIN_USER.fullmatch(user) is not None
+        and len(password) >= 8
+        and _chosen_password(password)
+        and not is_common_password(password)
+    )
 
 
 _VENDOR = re.compile(r"[a-z]{2,10}(?:_v[0-9])?[_-]")
@@ -720,10 +741,10 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     rest = _without_vendor_prefix(value)
     words = word_coverage(value)
     if words >= 0.75 or is_identifier(value) or word_coverage(rest) >= 0.75 or is_identifier(rest):
-        if _PASSWORD_NAME.search(name) and _chosen_password(value):
+        if _chosen_by_a_person(value, name):
             return ValueShape(1)  # `password = "Californiahousing1"`: how people choose passwords
         return ValueShape(0, "words or an identifier")
-    if _only_plain_fields(value) and not (_PASSWORD_NAME.search(name) and _chosen_password(value)):
+    if _only_plain_fields(value) and not _chosen_by_a_person(value, name):
         # `sk-or-v1-test`, `rf_key:user:12345`, a SAS string without its `sig=`, a JWT header
         # with no signature: vendor prefixes, words, numbers and short fields, and no generated
         # run anywhere. A real key's body is one (`sk-or-v1-` + 64 hex digits).
