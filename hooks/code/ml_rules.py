@@ -47,6 +47,7 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
 from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
+from hooks.code.pickled_state import loads_restored_state
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
@@ -893,6 +894,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         if self._round_trip(node):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
         function = self.command_origins().function_of(node)
+        if function is not None and loads_restored_state(node, function, name):
+            # hooks/code/pickled_state.py
+            return (
+                "in __setstate__, of the state the object is restored from: whoever writes those bytes writes the "
+                "outer stream, which runs code without this load"
+            )
         if function is not None and exchanged_between_ranks(node, function, self.qualname):
             # hooks/code/rank_exchange.py
             return (
