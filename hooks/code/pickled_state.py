@@ -56,9 +56,9 @@ class _StateReader:
             elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
                 self._bind(node.target, None)
             elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem)):
-                target = node.optional_vars if isinstance(node, ast.withitem) else node.target
-                if target is not None:
-                    self._bind(target, None)
+                bound = node.optional_vars if isinstance(node, ast.withitem) else node.target
+                if bound is not None:
+                    self._bind(bound, None)
             elif isinstance(node, ast.NamedExpr):
                 self._bind(node.target, node.value)
             elif isinstance(node, (ast.Global, ast.Nonlocal)):
