@@ -235,7 +235,9 @@ def _chosen_password(value: str) -> bool:
 
 def _chosen_by_a_person(value: str, name: str) -> bool:
     """A password as people choose one, under a name that holds one: the whole value, or the
-    password of a login written `user:password` under a credential's name (`DB_CREDENTIALS`)."""
+    password of a login written `user:password` under a credential's name (`DB_CREDENTIALS`),
+    whose tail is three or more symbols and digits (`aws:default@2`, `oidc:github@1` are a
+    provider's profile and version)."""
     if _PASSWORD_NAME.search(name) and _chosen_password(value):
         return True
     user, colon, password = value.partition(":")
@@ -245,6 +247,7 @@ def _chosen_by_a_person(value: str, name: str) -> bool:
         and _LOGIN_USER.fullmatch(user) is not None
         and len(password) >= 8
         and _chosen_password(password)
+        and len(password) - len(password.rstrip("0123456789!@#$%^&*?~+=")) >= 3
         and not is_common_password(password)
     )
 

@@ -210,7 +210,14 @@ _POSIX_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"})
 # next word as an option's name (`-o pipefail`, `-O extglob`), in order, and a `c` anywhere makes
 # the first word after the options (the RUN line) the command string.
 _SHELL_OPTION_CLUSTER = re.compile(r"[-+][a-zA-Z]+")
-_SHELL_OPTION_NAME = re.compile(r"[a-z_]+")
+# `set -o` names bash and POSIX shells know (an unknown one stops the build: nothing runs); `-O`
+# takes a `shopt` name.
+_SET_OPTION_NAMES = frozenset(
+    "allexport braceexpand emacs errexit errtrace functrace hashall histexpand history ignoreeof "
+    "interactive-comments keyword monitor noclobber noexec noglob nolog notify nounset onecmd physical "
+    "pipefail posix privileged verbose vi xtrace".split()
+)
+_SHOPT_NAME = re.compile(r"[a-z_]{2,32}")
 _SHELL_LONG_OPTIONS = frozenset({"--login", "--norc", "--noprofile", "--posix", "--noediting", "--verbose"})
 # `conda run -n env /bin/bash -c`: the environment's shell runs the line (conda's and its
 # relatives' `run` options, those taking a value first).
@@ -247,11 +254,14 @@ def _options_end_in_command(options: list[str]) -> bool:
         position += 1
         if word in _SHELL_LONG_OPTIONS:
             continue
+        if word in ("-", "--") and position == len(options):
+            break  # the end of the options, last: the RUN line is still the command string
         if not _SHELL_OPTION_CLUSTER.fullmatch(word):
             return False
         for letter in word[1:]:
             if letter in "oO":
-                if position >= len(options) or not _SHELL_OPTION_NAME.fullmatch(options[position]):
+                name = options[position] if position < len(options) else ""
+                if not (name in _SET_OPTION_NAMES if letter == "o" else _SHOPT_NAME.fullmatch(name)):
                     return False
                 position += 1
             elif letter == "c" and word.startswith("-"):

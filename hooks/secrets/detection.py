@@ -331,6 +331,10 @@ def context_hits(
     return hits
 
 
+# What goes on after a bare value's cut at `,` or `;`, to the end of the word.
+_CUT_GOES_ON = re.compile(r"[,;][^\s\"'`,;]{4,256}")
+
+
 @functools.lru_cache(maxsize=8192)
 def _judged_shape(value: str, name: str, placeholders: tuple[re.Pattern[str], ...]) -> ValueShape:
     """`judge_value`, remembered: a file may repeat one value under one name thousands of times
@@ -360,6 +364,15 @@ def judge(
     # `"p(95)\u003c1000"` is the text `p(95)<1000` the program holds (a k6 threshold): judged as that
     judged = ascii_unescaped(candidate.value if fixed is None else fixed)
     shape = _judged_shape(judged, candidate.name, options.placeholders)
+    if shape.reason == "a well-known password" and text and fixed is None:
+        # A bare value is cut at `,` and `;` (a list's separator elsewhere); a well-known start
+        # that goes on right after one (`DB_PASSWORD=admin/admin,Xk9#mQ2vL` in .env, where the
+        # line is the value) is judged whole, as whoever reads the line takes it.
+        more = _CUT_GOES_ON.match(text, candidate.end)
+        if more is not None:
+            candidate = replace(candidate, value=candidate.value + more.group(0), end=more.end())
+            judged = ascii_unescaped(candidate.value)
+            shape = _judged_shape(judged, candidate.name, options.placeholders)
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
@@ -839,6 +852,9 @@ _VENDOR_KEY = re.compile(
     r"(?:[a-z][a-z0-9]{1,9}|[A-Z][A-Z0-9]{1,9})[-_.](?:[A-Za-z0-9]{1,10}[-_.]){0,3}[A-Za-z0-9][A-Za-z0-9._-]{23,}"
     r"|[a-z]{2,6}[0-9a-f]{32,}"
     r"|[A-Za-z]{2,6}[A-Za-z0-9]{8,20}\.[0-9a-f]{32,}"
+    # Prefixes glued to the body, from the vendors' published token formats: Square (`EAAA`), Meta
+    # (`EAA` and a letter), Instagram (`IGQV`), PayPal (`A21AA`), Yandex Cloud (`AQVN`, `YC`).
+    r"|(?:EAA[A-Z]|IGQV|A21AA|AQVN)[A-Za-z0-9_-]{30,}|YC[A-Za-z0-9_-]{38}"
 )
 
 

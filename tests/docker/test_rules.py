@@ -575,6 +575,7 @@ def test_combined_flags_ending_in_c_are_a_posix_shells_c(tmp_path: Path, shell: 
         '["/bin/bash", "-c", "-e", "-o", "pipefail"]',
         '["/bin/bash", "-eo", "pipefail", "-O", "extglob", "-c"]',
         '["/bin/bash", "-ooc", "pipefail", "nounset"]',
+        '["/bin/bash", "-c", "--"]',  # `--` last ends the options; the RUN line is still the string
     ],
 )
 def test_a_c_anywhere_among_the_shells_options_is_its_c(tmp_path: Path, shell: str) -> None:
@@ -592,6 +593,10 @@ def test_a_c_anywhere_among_the_shells_options_is_its_c(tmp_path: Path, shell: s
         '["/bin/bash", "+c"]',
         '["/bin/bash", "pipefail", "-c"]',  # a script named pipefail runs
         '["/bin/bash", "-oo", "pipefail", "-c"]',  # the second o takes `-c`
+        '["/bin/bash", "-o", "nonexistent", "-c"]',  # stage 79's red team: no such option (bash stops)
+        '["/bin/bash", "-co", "bogus"]',
+        '["/bin/bash", "-O", "-c"]',
+        '["/bin/bash", "--", "-c"]',  # `--` first: `-c` is a script's name
     ],
 )
 def test_shell_options_that_do_not_end_in_a_command_string_are_not_read(tmp_path: Path, shell: str) -> None:

@@ -72,6 +72,8 @@ SILENT = [
     ("a default login", "auth.md", 'CHROMA_SERVER_AUTH_CREDENTIALS="admin:admin"\n'),
     ("a default login in prose", "grafana.md", "Grafana is up (default credentials: `admin/admin`).\n"),
     ("a provider and a scheme under an auth name", "c.yaml", "auth_provider: github:oauth2\n"),
+    ("a provider's profile and version", "c.yaml", "credentials: aws:default@2\n"),
+    ("an identity provider and version", "c.yaml", "credentials: oidc:github@1\n"),
     ("a login with a well-known password", "d.env", "DB_CREDENTIALS=postgres:password123\n"),
     ("a host and port under a credential name", "d.env", "CREDENTIALS_HOST=vault:8200\n"),
     ("a word with a rule's tail", "a.env", "DB_PASSWORD=password123!\n"),
@@ -108,6 +110,9 @@ BLOCKING = [
     # A word and a password rule's symbols and digits in any order, alone or as a login's password.
     ("a word then symbols and digits mixed", "d.env", "DB_PASSWORD=postgres&6#9^2*8\n"),
     ("a login whose password is a word then symbols and digits", "d.env", "DB_CREDENTIALS=postgres:postgres&6#9^2*8\n"),
+    # Stop 79's red team: a well-known start that goes on after `,` or `;` is judged whole.
+    ("a password that starts with a login and goes on after a comma", "d.env", "DB_PASSWORD=admin/admin,Xk9#mQ2vL\n"),
+    ("the same after a semicolon", "d.env", "DB_PASSWORD=admin:admin;Tr0ub4dor&3\n"),
     ("three leet words with tails", "c.env", "DB_CREDENTIALS=Dr4G0n#2698:M0nK3y&9826:SuP3rM4N^8962\n"),
     ("leet words in mixed case", "c.env", "DB_CREDENTIALS=Dr4G0n:M0nK3y:SuP3rM4N\n"),
     ("two leet words in mixed case", "c.env", "ADMIN_CREDENTIALS=Adm1n:P@$$W0rD\n"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hooks._shared.credential_filters import is_periodic
 from tests.secrets.helpers import fake, rules, scan_text
 
@@ -162,3 +164,22 @@ def test_a_vendors_prefix_is_one_case_and_base64urls_own_dash_is_no_prefix(tmp_p
     assert blocking(scan_text(tmp_path, "site/page.html", page % random_token)) == []
     vendor = "sk-or-v1-" + "3f9c2a718d4e4b6a" * 4
     assert blocking(scan_text(tmp_path, "site/other.html", page % vendor)) != []
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "EAAAl-7kQ2Xz9" + "pR4sT8vW1yB3dF6hJ0kL2mN5qS7uV9xZ1aC4eG6iK8oM0rT2wY",  # Square
+        "EAABwzLixnjYBO" + "x7Qp2Rt5Vw8Yz1Bc4Df7Gh0Jk3Lm6Np9Qr2St5Uv8Wx1Yz4",  # Meta
+        "IGQVJ" + "Xk9mQ2vL8pR4sT7wZ1bD5fH3jN6qU0yC2eG4iK6oM8rT0wY2aB",  # Instagram
+        "A21AA" + "Kx9mQ2vL8pR4sT7wZ1bD5fH3jN6qU0yC2eG4iK6oM8rT0wY2aB",  # PayPal
+        "AQVN" + "1Kx9mQ2vL8pR4_sT7wZ1bD5fH3jN6qU0yC2eG",  # Yandex Cloud API key
+    ],
+)
+def test_a_vendors_prefix_glued_to_its_body_keeps_blocking_in_the_tests(tmp_path: Path, token: str) -> None:
+    """Stop 79's red team: these layouts were caught before only when base64url put a `-` early."""
+    from hooks.secrets.detection import is_vendor_key
+
+    assert is_vendor_key(token)
+    text = f'def test_api():\n    api_token = "{token}"\n'
+    assert blocking(scan_text(tmp_path, "tests/test_api.py", text)) == [("MLS223", 2)]
