@@ -47,11 +47,9 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
 from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
-from hooks.code.pickled_state import loads_restored_state
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
-from hooks.code.rank_exchange import exchanged_between_ranks
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
 from hooks.code.serving import served_model_functions, serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
@@ -893,19 +891,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return None
         if self._round_trip(node):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
-        function = self.command_origins().function_of(node)
-        if function is not None and loads_restored_state(node, function, name):
-            # hooks/code/pickled_state.py
-            return (
-                "in __setstate__, of the state the object is restored from: whoever writes those bytes writes the "
-                "outer stream, which runs code without this load"
-            )
-        if function is not None and exchanged_between_ranks(node, function, self.qualname):
-            # hooks/code/rank_exchange.py
-            return (
-                "bytes the ranks of one torch.distributed job exchange through a collective, as torch's own "
-                "broadcast_object_list does"
-            )
         if self.loads.loads_own_file(node, name):
             if self.loads.reads_job_output(node):
                 return (
@@ -915,6 +900,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # A pyfunc model's `load_context` and the methods of a pyfunc model class run where the model
         # is served (MLflow calls them there, with the served model's artifacts and each request),
         # whatever the rest of the file does
+        function = self.command_origins().function_of(node)
         serving = (
             self.serving
             or (function is not None and function.name == "load_context")
