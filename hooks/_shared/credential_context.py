@@ -50,7 +50,7 @@ _WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _STRONG_WORDS = frozenset(
     "password passwd passphrase pwd secret secrets token apikey authtoken accesstoken refreshtoken bearer "
     "credential credentials privatekey secretkey clientsecret accesskey pat sastoken webhooksecret "
-    "signingkey encryptionkey masterkey passcode".split()
+    "signingkey encryptionkey masterkey passcode creds".split()
 )
 _WEAK_WORDS = frozenset("key auth pass pw hmac otp".split())
 # Two words that name a credential together (`api key`, `access key`, `auth token`).
@@ -200,7 +200,18 @@ def _words_strength(words: list[str]) -> int:
         best = 2
     if best == 1 and words[-1] in ("key", "token") and _QUALIFIERS.intersection(words[:-1]):
         best = 2  # API_CATALOG_KEY, SECRET_SIGNING_TOKEN
+    if best == 1 and len(words) > 1 and words[-1] == "pass" and words[-2] not in _PASS_NOT_PASSWORD:
+        best = 2  # DB_PASS, SMTP_PASS, REDIS_PASS: a service's password, as .env files name it
     return best
+
+
+# Words before a final `pass` that make it a step or a filter, not a password (`first_pass`,
+# `high_pass`, `forward_pass`, `test_pass`).
+_PASS_NOT_PASSWORD = frozenset(
+    "first second third last next prev previous single multi one two each per by all any high low band "
+    "forward backward fwd bwd test tests num max min over under sur com bottom top final initial warmup "
+    "hall free boarding by bypass no skip".split()
+)
 
 
 # --- patterns ---------------------------------------------------------------------------------

@@ -64,6 +64,8 @@ _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,
 # Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
 _PASCAL_CASE = re.compile(
     r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:Id(?:[A-Z]?[0-9]{1,2})?|V[0-9]{1,2}|[A-Z]?[0-9]{1,2})"
+    # camelCase: a short lower-case head, then the same (`bqProjectId`, `gcsBucketName`)
+    r"|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){2,8}|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){1,8}Id"
 )
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
@@ -738,8 +740,9 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         and not _PASSWORD_NAME.search(name)
         and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value) if len(part) >= 3)
     ):
-        # `{"Key": "AmazonDataZoneDomain"}`: capitalised syllables are an identifier (random letters
-        # never fall into them); under a password name they may be a passphrase, judged as usual.
+        # `{"Key": "AmazonDataZoneDomain"}`, `["bqProjectId", ...]`: capitalised syllables are an
+        # identifier (random letters never fall into them); under a password name they may be a
+        # passphrase, judged as usual.
         return ValueShape(0, "words or an identifier")
     rest = _without_vendor_prefix(value)
     words = word_coverage(value)

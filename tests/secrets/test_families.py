@@ -937,6 +937,17 @@ def test_a_credential_word_run_on_at_the_end_of_a_name_is_read_as_if_split_there
         assert scan_text(tmp_path, "app.env", line + "\n") == [], line
 
 
+def test_a_final_pass_after_a_service_and_creds_name_a_password(tmp_path: Path) -> None:
+    """Stop 79's red team: `DB_PASS=...`, `SMTP_PASS`, `DB_CREDS` are how .env files name a
+    service's password; a short chosen password under them blocked nowhere."""
+    for line in ("DB_PASS=Xk9#mQ2vL", "SMTP_PASS=Hunter2Zq!8x", "DB_CREDS=Xk9#mQ2vLp7w", "aws_creds: Xk9#mQ2vLp7w"):
+        assert [f.rule_id for f in scan_text(tmp_path, "app.env", line + "\n")] == ["MLS223"], line
+    # A step, a filter or a count named `pass`, and where the credentials are kept, are no password.
+    for line in ("FIRST_PASS=Xk9#mQ2vL", "HIGH_PASS=Xk9#mQ2vL", "forward_pass: Xk9#mQ2vL", "creds_path: /etc/x/y"):
+        found = [f for f in scan_text(tmp_path, "app.env", line + "\n") if f.severity.value != "low"]
+        assert found == [], line
+
+
 def test_a_comparison_in_a_condition_is_no_assignment(tmp_path: Path) -> None:
     # Minified JavaScript in a notebook's HTML output (a chart library): `keyCode==27&&...` compares.
     script = 'el.on("keyup.zoom",function(){d.event.keyCode==27&&ks==3&&(Px[0]+=Qy[1],Px[1]+=$q[1],ks=0,redraw())});'

@@ -73,6 +73,7 @@ SILENT = [
     ("a default login in prose", "grafana.md", "Grafana is up (default credentials: `admin/admin`).\n"),
     ("a provider and a scheme under an auth name", "c.yaml", "auth_provider: github:oauth2\n"),
     ("a provider's profile and version", "c.yaml", "credentials: aws:default@2\n"),
+    ("camelCase field names under a credentials name", "s.py", 'required_creds = ["bqProjectId", "bqDatasetId"]\n'),
     ("an identity provider and version", "c.yaml", "credentials: oidc:github@1\n"),
     ("a login with a well-known password", "d.env", "DB_CREDENTIALS=postgres:password123\n"),
     ("a host and port under a credential name", "d.env", "CREDENTIALS_HOST=vault:8200\n"),
@@ -109,6 +110,7 @@ BLOCKING = [
     ("a login with a slash whose word has a tail", "a.md", "default credentials: `admin/Dragon#2698`\n"),
     # A word and a password rule's symbols and digits in any order, alone or as a login's password.
     ("a word then symbols and digits mixed", "d.env", "DB_PASSWORD=postgres&6#9^2*8\n"),
+    ("random letters in camel humps under a token name", "c.py", 'api_token = "xkQzvRtwPmLaZbNq"\n'),
     ("a login whose password is a word then symbols and digits", "d.env", "DB_CREDENTIALS=postgres:postgres&6#9^2*8\n"),
     # Stop 79's red team: a well-known start that goes on after `,` or `;` is judged whole.
     ("a password that starts with a login and goes on after a comma", "d.env", "DB_PASSWORD=admin/admin,Xk9#mQ2vL\n"),
@@ -336,6 +338,7 @@ def test_a_bundled_class_descriptors_key_is_a_method_name(tmp_path: Path) -> Non
     """Babel's `{key:"knownLayoutAlgorithms",value:function(){...}}`: the name of a method."""
     bundle = 'var d=[{key:"knownLayoutAlgorithms",value:function(){return this.w}},{key:"convertGraph",value:x}];\n'
     assert _blocking(tmp_path, "chunk.js", bundle) == []
-    # A random key in the same pair, and the name with no value beside it, are still values.
+    # A random key in the same pair is still a value. (The camelCase name alone, with no value
+    # beside it, is an identifier by its humps since stop 79: `{key:"knownLayoutAlgorithms"}`.)
     kept = 'var d=[{key:"QmvXkpLrTzWsabcdefgHij",value:function(){}}];\nconst c={key:"knownLayoutAlgorithms"};\n'
-    assert _blocking(tmp_path, "kept.js", kept) == ["MLS223", "MLS223"]
+    assert _blocking(tmp_path, "kept.js", kept) == ["MLS223"]
