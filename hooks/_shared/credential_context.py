@@ -200,17 +200,17 @@ def _words_strength(words: list[str]) -> int:
         best = 2
     if best == 1 and words[-1] in ("key", "token") and _QUALIFIERS.intersection(words[:-1]):
         best = 2  # API_CATALOG_KEY, SECRET_SIGNING_TOKEN
-    if best == 1 and len(words) > 1 and words[-1] == "pass" and words[-2] not in _PASS_NOT_PASSWORD:
+    if best == 1 and len(words) > 1 and words[-1] == "pass" and words[-2] in _ACCOUNT_WORDS:
         best = 2  # DB_PASS, SMTP_PASS, REDIS_PASS: a service's password, as .env files name it
     return best
 
 
-# Words before a final `pass` that make it a step or a filter, not a password (`first_pass`,
-# `high_pass`, `forward_pass`, `test_pass`).
-_PASS_NOT_PASSWORD = frozenset(
-    "first second third last next prev previous single multi one two each per by all any high low band "
-    "forward backward fwd bwd test tests num max min over under sur com bottom top final initial warmup "
-    "hall free boarding by bypass no skip".split()
+# Services and accounts whose password a final `pass` names (`DB_PASS`, `SMTP_PASS`); after other
+# words `pass` is as often a step, a filter or a stage (`eval_pass`, `render_pass`, `high_pass`).
+_ACCOUNT_WORDS = frozenset(
+    "db database sql mysql mariadb postgres postgresql pg psql mssql oracle redis mongo mongodb rabbitmq amqp "
+    "smtp mail email imap pop3 ftp sftp ldap admin root user login account ssh proxy vpn wifi basic http "
+    "minio elastic es kibana grafana jenkins neo4j cassandra clickhouse snowflake influx influxdb".split()
 )
 
 

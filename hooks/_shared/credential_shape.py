@@ -64,9 +64,12 @@ _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,
 # Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
 _PASCAL_CASE = re.compile(
     r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:Id(?:[A-Z]?[0-9]{1,2})?|V[0-9]{1,2}|[A-Z]?[0-9]{1,2})"
-    # camelCase: a short lower-case head, then the same (`bqProjectId`, `gcsBucketName`)
-    r"|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){2,8}|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){1,8}Id"
 )
+# camelCase: a short lower-case head, then capitalised humps (`bqProjectId`, `gcsBucketName`); an
+# identifier only when every hump reads as a word (pronounceable generated secrets,
+# `lebYnaozlaSpiul...`, have humps no word is made of).
+_CAMEL_CASE = re.compile(r"[a-z]{1,12}(?:[A-Z][a-z]{2,12}){2,8}|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){1,8}Id")
+_CAMEL_HUMP = re.compile(r"[A-Z][a-z]{2,}")
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
 # letters is in this set about half the time; the pairs of a word almost always are.
@@ -735,10 +738,12 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a path or model id")
     if is_common_password(value) or is_sequential(value):
         return ValueShape(0, "a well-known password")
-    if (
-        _PASCAL_CASE.fullmatch(value)
-        and not _PASSWORD_NAME.search(name)
-        and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value) if len(part) >= 3)
+    if not _PASSWORD_NAME.search(name) and (
+        (
+            _PASCAL_CASE.fullmatch(value)
+            and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value) if len(part) >= 3)
+        )
+        or (_CAMEL_CASE.fullmatch(value) and all(_wordlike(hump) for hump in _CAMEL_HUMP.findall(value)))
     ):
         # `{"Key": "AmazonDataZoneDomain"}`, `["bqProjectId", ...]`: capitalised syllables are an
         # identifier (random letters never fall into them); under a password name they may be a

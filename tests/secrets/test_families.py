@@ -939,11 +939,22 @@ def test_a_credential_word_run_on_at_the_end_of_a_name_is_read_as_if_split_there
 
 def test_a_final_pass_after_a_service_and_creds_name_a_password(tmp_path: Path) -> None:
     """Stop 79's red team: `DB_PASS=...`, `SMTP_PASS`, `DB_CREDS` are how .env files name a
-    service's password; a short chosen password under them blocked nowhere."""
+    service's password; a short chosen password under them blocked nowhere. Only after a service's
+    or account's word: elsewhere `pass` is a stage (`eval_pass`, `render_pass`)."""
     for line in ("DB_PASS=Xk9#mQ2vL", "SMTP_PASS=Hunter2Zq!8x", "DB_CREDS=Xk9#mQ2vLp7w", "aws_creds: Xk9#mQ2vLp7w"):
         assert [f.rule_id for f in scan_text(tmp_path, "app.env", line + "\n")] == ["MLS223"], line
     # A step, a filter or a count named `pass`, and where the credentials are kept, are no password.
-    for line in ("FIRST_PASS=Xk9#mQ2vL", "HIGH_PASS=Xk9#mQ2vL", "forward_pass: Xk9#mQ2vL", "creds_path: /etc/x/y"):
+    for line in (
+        "FIRST_PASS=Xk9#mQ2vL",
+        "HIGH_PASS=Xk9#mQ2vL",
+        "forward_pass: Xk9#mQ2vL",
+        "creds_path: /etc/x/y",
+        # stop 79's red team: a stage or step named `pass` holds a model, a hash, a run id
+        "EVAL_PASS=llama3_8b",
+        "DATA_PASS=a1b2c3d4e5f6",
+        "TRAIN_PASS=3kx9q2ab",
+        "refine_pass: qwen2_7b",
+    ):
         found = [f for f in scan_text(tmp_path, "app.env", line + "\n") if f.severity.value != "low"]
         assert found == [], line
 

@@ -111,6 +111,9 @@ BLOCKING = [
     # A word and a password rule's symbols and digits in any order, alone or as a login's password.
     ("a word then symbols and digits mixed", "d.env", "DB_PASSWORD=postgres&6#9^2*8\n"),
     ("random letters in camel humps under a token name", "c.py", 'api_token = "xkQzvRtwPmLaZbNq"\n'),
+    # Stop 79's red team: pronounceable generated humps are no words.
+    ("a generated secret in pronounceable humps", "c.env", "API_KEY=lebYnaozlaSpiulThzby\n"),
+    ("the same ending in Id", "c.env", "TOKEN=yqvkCinxonVairId\n"),
     ("a login whose password is a word then symbols and digits", "d.env", "DB_CREDENTIALS=postgres:postgres&6#9^2*8\n"),
     # Stop 79's red team: a well-known start that goes on after `,` or `;` is judged whole.
     ("a password that starts with a login and goes on after a comma", "d.env", "DB_PASSWORD=admin/admin,Xk9#mQ2vL\n"),
@@ -338,7 +341,6 @@ def test_a_bundled_class_descriptors_key_is_a_method_name(tmp_path: Path) -> Non
     """Babel's `{key:"knownLayoutAlgorithms",value:function(){...}}`: the name of a method."""
     bundle = 'var d=[{key:"knownLayoutAlgorithms",value:function(){return this.w}},{key:"convertGraph",value:x}];\n'
     assert _blocking(tmp_path, "chunk.js", bundle) == []
-    # A random key in the same pair is still a value. (The camelCase name alone, with no value
-    # beside it, is an identifier by its humps since stop 79: `{key:"knownLayoutAlgorithms"}`.)
+    # A random key in the same pair, and the name with no value beside it, are still values.
     kept = 'var d=[{key:"QmvXkpLrTzWsabcdefgHij",value:function(){}}];\nconst c={key:"knownLayoutAlgorithms"};\n'
-    assert _blocking(tmp_path, "kept.js", kept) == ["MLS223"]
+    assert _blocking(tmp_path, "kept.js", kept) == ["MLS223", "MLS223"]
