@@ -227,15 +227,21 @@ _PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)
 # `postgres&6#9^2*8` (a password rule's symbols and digits, in any order).
 # An identifier separates its parts (`model_v2`, `data.version1`) or humps them (`modelName2`).
 # One letter run (three adjacent quantifiers over it backtracked cubically: 0.4 s per 512-char value).
-_CHOSEN_PASSWORD = re.compile(r"[A-Za-z][a-z]{2,}[0-9!@#$%^&*?~+=]+")
+_CHOSEN_PASSWORD = re.compile(r"[A-Za-z][a-z]{2,}(?P<tail>[0-9!@#$%^&*?~+=]+)")
 # The user before a login's password (`postgres:...`, `admin:...`): one lower-case name; and the
 # names that hold such a pair (`DB_CREDENTIALS`, `ADMIN_PASSWORD`), not `auth_provider: github:oauth2`.
 _LOGIN_USER = re.compile(r"[a-z][a-z0-9_.-]{0,31}")
 _LOGIN_PAIR_NAME = re.compile(r"(?i)pass|pwd|credential|secret")
 
 
+def _chosen_password_tail(value: str) -> str | None:
+    """The digits and symbols after the word of a password chosen that way; None for another value."""
+    match = _CHOSEN_PASSWORD.fullmatch(value)
+    return match["tail"] if match is not None and not is_identifier(value) else None
+
+
 def _chosen_password(value: str) -> bool:
-    return _CHOSEN_PASSWORD.fullmatch(value) is not None and not is_identifier(value)
+    return _chosen_password_tail(value) is not None
 
 
 def _chosen_by_a_person(value: str, name: str) -> bool:
@@ -246,13 +252,13 @@ def _chosen_by_a_person(value: str, name: str) -> bool:
     if _PASSWORD_NAME.search(name) and _chosen_password(value):
         return True
     user, colon, password = value.partition(":")
+    tail = _chosen_password_tail(password) if colon else None
     return (
-        bool(colon)
+        tail is not None
+        and len(tail) >= 3
+        and len(password) >= 8
         and _LOGIN_PAIR_NAME.search(name) is not None
         and _LOGIN_USER.fullmatch(user) is not None
-        and len(password) >= 8
-        and _chosen_password(password)
-        and len(password) - len(password.rstrip("0123456789!@#$%^&*?~+=")) >= 3
         and not is_common_password(password)
     )
 
