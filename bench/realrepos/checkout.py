@@ -101,6 +101,7 @@ SPLITS = (
     "blind58",
     "blind59",
     "blind60",
+    "blind61",
 )
 
 
