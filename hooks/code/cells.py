@@ -25,17 +25,23 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hooks._shared.shell import shell_lines
+from hooks.code.notebook_magics import DefinedMagic
 from hooks.code.pylex import scan_lines
 
 # Cell magics whose body is Python, and those whose body is shell.
 PYTHON_CELL_MAGICS = frozenset(
     {"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "python", "python2", "python3", "pypy"}
     | {"code_wrap", "cython"}
+    # Not IPython's, but loaded wherever the notebooks that use them run: W&B's `%%wandb` runs
+    # the cell (a training loop) and shows the run beside it.
+    | {"wandb"}
 )
-SHELL_CELL_MAGICS = frozenset({"bash", "sh", "system", "sx", "!", "zsh"})
+# Google Colab's `%%shell` runs the cell in a shell, as `%%bash` does.
+SHELL_CELL_MAGICS = frozenset({"bash", "sh", "system", "sx", "!", "zsh", "shell"})
 WRITEFILE_MAGICS = frozenset({"writefile", "file"})
 # Cell magics of other languages or of data: their bodies are not Python and hold no shell.
 OTHER_LANGUAGE_MAGICS = frozenset(
@@ -233,7 +239,8 @@ class CellSource:
         return [magic for _, magic in self.magic_lines]
 
 
-def transform_cell(source: str) -> CellSource:
+def transform_cell(source: str, defined: Mapping[str, DefinedMagic] | None = None) -> CellSource:
+    """`defined`: the cell magics the notebook defines itself (notebook_magics.py), by name."""
     # IPython splits a cell into lines at CR as at LF (str.splitlines), and Python's tokenizer reads
     # a lone CR as a line end too: `%%bash\rcurl ... | sh` is a bash cell.
     lines = _LINE_ENDS.split(source)
@@ -244,7 +251,7 @@ def transform_cell(source: str) -> CellSource:
         result.python = "\n".join(lines)
         return result
     if lines[first].startswith("%%") and not re.match(r"%%\w+\?", lines[first]):
-        _cell_magic(lines, first, result)
+        _cell_magic(lines, first, result, defined or {})
         return result
     meaningful = [i for i, line in enumerate(source.split("\n")) if line.strip()]
     if len(meaningful) == 1 and first == meaningful[0] and _automagic(lines, first, result):
@@ -308,7 +315,7 @@ def _common_indent(lines: list[str]) -> str:
 
 
 # --- cell magics -------------------------------------------------------------------------------
-def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
+def _cell_magic(lines: list[str], first: int, result: CellSource, defined: Mapping[str, DefinedMagic]) -> None:
     name, _, arguments = lines[first][2:].rstrip().partition(" ")
     result.magic_lines.append((first + 1, lines[first][2:].strip()))
     body_start = first + 1  # 0-based index of the body's first line
@@ -337,18 +344,26 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
             result.unknown_magic = f"script {program}"[:48]
             return
         name = kind
-    if name in PYTHON_CELL_MAGICS:
+    # A magic the notebook defines: what its function does with the cell. A name IPython ships
+    # keeps IPython's reading even when a cell redefines it: a definition this reader misjudges
+    # must not hide a `%%bash` body.
+    shipped = name in PYTHON_CELL_MAGICS | SHELL_CELL_MAGICS | WRITEFILE_MAGICS | OTHER_LANGUAGE_MAGICS
+    own = None if shipped or name == "script" else defined.get(name)
+    if own is not None and own.writes and words and body_start < len(lines):
+        text = "\n".join(lines[body_start:])
+        result.embedded.append(EmbeddedFile(words[-1].strip("'\""), text, body_start + 1))
+    if name in PYTHON_CELL_MAGICS or (own is not None and own.runs):
         if body_start >= len(lines):
             return  # `%%time` alone: no body, every line stays blank
         body = "\n".join(lines[body_start:])
-        inner = transform_cell(body)
+        inner = transform_cell(body, defined)
         result.python = "\n".join([*blank[:body_start], inner.python])
         offsets = dict(result.python_offsets)
         result.shell = [*result.shell, *((line + body_start, command) for line, command in inner.shell)]
         result.installs = [(line + body_start, command) for line, command in inner.installs]
         result.chdirs = [(line + body_start, folder) for line, folder in inner.chdirs]
         result.python_offsets = {**offsets, **{line + body_start: cols for line, cols in inner.python_offsets.items()}}
-        result.embedded = inner.embedded
+        result.embedded = [*result.embedded, *inner.embedded]
         result.magic_lines.extend((line + body_start, magic) for line, magic in inner.magic_lines)
         result.other_language = inner.other_language
         result.unknown_magic = inner.unknown_magic
@@ -365,7 +380,8 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
     if name in OTHER_LANGUAGE_MAGICS:
         result.other_language = name
         return
-    result.unknown_magic = name
+    if own is None:
+        result.unknown_magic = name
 
 
 # IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.

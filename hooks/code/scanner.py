@@ -47,6 +47,8 @@ from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
+from hooks.code.notebook_magics import HINTS as MAGIC_HINTS
+from hooks.code.notebook_magics import DefinedMagic, defined_cell_magics
 from hooks.code.pipeline_inputs import MOUNT_ROOT, FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 from hooks.code.shell_scripts import is_shell_script, script_commands
@@ -277,6 +279,19 @@ def _installed(piece: Piece, launched: list[LaunchedCommand]) -> list[WrittenFil
     ]
 
 
+def _defined_magics(notebook: Notebook, limits: Limits) -> dict[str, DefinedMagic]:
+    """The cell magics the notebook's own code cells define (notebook_magics.py); only cells that
+    name a way to register one are transformed for this, and only those the caps let be read."""
+    sources = [
+        transform_cell(cell.source).python
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        and len(cell.source) <= limits.python
+        and any(hint in cell.source for hint in MAGIC_HINTS)
+    ]
+    return defined_cell_magics(sources) if sources else {}
+
+
 class CodeScanner:
     def __init__(self) -> None:
         self._bandit = PolicySettings(
@@ -421,6 +436,7 @@ class CodeScanner:
         named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts, by the name they are written to
         inline: list[InlineCode] = []  # `!python -c CODE`: the code, a script of its own
         budget = limits.notebook_code
+        defined = _defined_magics(notebook, limits)
         for cell in notebook.cells:
             if cell.cell_type != "code" or not cell.source.strip():
                 continue
@@ -441,7 +457,7 @@ class CodeScanner:
                 notes.append(self._capped(display, cell, size, limits, over_budget=size <= limits.python))
                 continue
             budget -= size
-            transformed = transform_cell(cell.source)
+            transformed = transform_cell(cell.source, defined)
             if transformed.unknown_magic is not None:
                 name = transformed.unknown_magic[:40]
                 notes.append(self._not_python(display, cell, f"cell magic %%{name} (not one IPython ships)"))
