@@ -15,7 +15,7 @@ file line its first line stands on, so findings are reported at the file's own l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hooks._core.notebooks import Cell, Notebook
 
@@ -25,7 +25,6 @@ _MAGIC_PREFIX = re.compile(r"# MAGIC(?: |$)")
 # The magic that makes a cell another language (Databricks' `%lang` as a cell's first word).
 _LANGUAGE_MAGICS = {"sql": "sql", "scala": "scala", "r": "r", "java": "java"}
 _MARKDOWN_MAGICS = frozenset({"md", "md-sandbox"})
-_SHELL_MAGICS = frozenset({"sh"})
 _DIRECTIVE = re.compile(r"%(?P<name>[A-Za-z][\w-]*)(?P<rest>.*)", re.DOTALL)
 
 
@@ -35,9 +34,15 @@ class SourceNotebook:
     # File line (1-based) that each cell's line 1 stands for, by cell number; a line the reader
     # adds before a cell's first line of text (`%%sh` for `%sh ls`) maps to the line before it.
     first_lines: dict[int, int]
+    # Per cell, the columns of the file line in front of each cell line's text (`# MAGIC `).
+    indents: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def file_line(self, cell: int, line: int) -> int:
         return max(1, self.first_lines.get(cell, 1) + line - 1)
+
+    def file_column(self, cell: int, line: int, column: int) -> int:
+        indents = self.indents.get(cell, ())
+        return column + (indents[line - 1] if 0 < line <= len(indents) else 0)
 
 
 def is_databricks_source(text: str) -> bool:
@@ -51,19 +56,26 @@ def read_databricks_source(text: str) -> SourceNotebook:
     lines = text.lstrip("\ufeff").split("\n")
     cells: list[Cell] = []
     first_lines: dict[int, int] = {}
+    indents: dict[int, tuple[int, ...]] = {}
     chunk: list[str] = []
     start = 2  # the file line of the chunk's first line (line 1 is the header)
     for number, line in enumerate(lines[1:], start=2):
         if _SEPARATOR.fullmatch(line.rstrip("\r")):
-            _add_cell(cells, first_lines, chunk, start)
+            _add_cell(cells, first_lines, indents, chunk, start)
             chunk, start = [], number + 1
         else:
             chunk.append(line)
-    _add_cell(cells, first_lines, chunk, start)
-    return SourceNotebook(Notebook(cells), first_lines)
+    _add_cell(cells, first_lines, indents, chunk, start)
+    return SourceNotebook(Notebook(cells), first_lines, indents)
 
 
-def _add_cell(cells: list[Cell], first_lines: dict[int, int], chunk: list[str], start: int) -> None:
+def _add_cell(
+    cells: list[Cell],
+    first_lines: dict[int, int],
+    indents: dict[int, tuple[int, ...]],
+    chunk: list[str],
+    start: int,
+) -> None:
     number = len(cells) + 1
     written = [index for index, line in enumerate(chunk) if line.strip()]
     if not written:
@@ -76,31 +88,46 @@ def _add_cell(cells: list[Cell], first_lines: dict[int, int], chunk: list[str], 
         return
     # A magic cell: Databricks writes every line behind `# MAGIC`; a line without it is kept as it
     # stands (to the cell's language, a comment or a line of its own).
-    body = [_MAGIC_PREFIX.sub("", line, count=1) if _MAGIC_PREFIX.match(line) else line for line in chunk]
+    prefixes = [_prefix_width(line) for line in chunk]
+    body = [line[width:] for line, width in zip(chunk, prefixes, strict=True)]
+    first_lines[number] = line_of_body
     directive = _DIRECTIVE.fullmatch(body[0].strip())
     if directive is None:
         # `# MAGIC` lines with no magic first: Python as Databricks runs a cell with no magic.
         cells.append(Cell(number, "code", "\n".join(body)))
-        first_lines[number] = line_of_body
+        indents[number] = tuple(prefixes)
         return
     name, rest = directive["name"], directive["rest"].strip()
+    # Where the text after the magic's name starts on its line (`# MAGIC %sh ls -la`: at `ls`).
+    rest_at = prefixes[0] + (body[0].index(rest) if rest else len(body[0]))
     lowered = name.lower()
-    if lowered in _MARKDOWN_MAGICS:
-        cells.append(Cell(number, "markdown", "\n".join([rest, *body[1:]])))
-    elif lowered == "python":
-        cells.append(Cell(number, "code", "\n".join([rest, *body[1:]])))
-    elif lowered in _LANGUAGE_MAGICS:
-        metadata = {"vscode": {"languageId": _LANGUAGE_MAGICS[lowered]}}
-        cells.append(Cell(number, "code", "\n".join([rest, *body[1:]]), metadata=metadata))
-    elif lowered in _SHELL_MAGICS:
+    if lowered == "sh":
         # The whole cell is one shell script, its first command on the magic's own line when one
         # is written there: IPython's `%%sh` cell with that command on the line after the magic.
         if rest:
             cells.append(Cell(number, "code", "\n".join(["%%sh", rest, *body[1:]])))
             first_lines[number] = line_of_body - 1
+            indents[number] = (0, rest_at, *prefixes[1:])
             return
         cells.append(Cell(number, "code", "\n".join(["%%sh", *body[1:]])))
-    else:
-        # `%pip`, `%run`, `%conda`, `%fs` and other line magics: IPython's own syntax.
-        cells.append(Cell(number, "code", "\n".join(body)))
-    first_lines[number] = line_of_body
+        indents[number] = tuple(prefixes)
+        return
+    if lowered in _MARKDOWN_MAGICS or lowered == "python" or lowered in _LANGUAGE_MAGICS:
+        # The magic's name goes; what follows it on its line is the cell's first line.
+        text = "\n".join([rest, *body[1:]])
+        if lowered in _MARKDOWN_MAGICS:
+            cells.append(Cell(number, "markdown", text))
+        elif lowered == "python":
+            cells.append(Cell(number, "code", text))
+        else:
+            cells.append(Cell(number, "code", text, metadata={"vscode": {"languageId": _LANGUAGE_MAGICS[lowered]}}))
+        indents[number] = (rest_at, *prefixes[1:])
+        return
+    # `%pip`, `%run`, `%conda`, `%fs` and other line magics: IPython's own syntax.
+    cells.append(Cell(number, "code", "\n".join(body)))
+    indents[number] = tuple(prefixes)
+
+
+def _prefix_width(line: str) -> int:
+    match = _MAGIC_PREFIX.match(line)
+    return match.end() if match else 0

@@ -409,7 +409,8 @@ class CodeScanner:
                 continue
             cell = finding.cell
             end_line = None if finding.end_line is None else source.file_line(cell, finding.end_line)
-            moved.append(replace(finding, cell=None, line=source.file_line(cell, finding.line), end_line=end_line))
+            line, column = source.file_line(cell, finding.line), source.file_column(cell, finding.line, finding.column)
+            moved.append(replace(finding, cell=None, line=line, column=column, end_line=end_line))
         report.findings = moved
         report.written = [
             replace(item, cell=None, first_line=source.file_line(item.cell, item.first_line))

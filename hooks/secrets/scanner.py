@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from hooks._core.databricks_source import is_databricks_source, read_databricks_source
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
@@ -36,7 +37,17 @@ from hooks.secrets.detection import (
 from hooks.secrets.page_script import in_page_script
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.sample_files import is_sample_file
-from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
+from hooks.secrets.units import (
+    DATA,
+    TEXT,
+    Field,
+    Unit,
+    cell_unit,
+    file_unit,
+    notebook_fields,
+    notebook_units,
+    raw_line,
+)
 
 MAX_BYTES = 32 << 20
 MAX_NOTEBOOK_BYTES = 128 << 20  # past MAX_BYTES a notebook's cell sources are still read, not its outputs
@@ -155,6 +166,10 @@ class SecretScanner:
         self, text: str, display: str, settings: SecretSettings, budget: Budget, *, sources_only: bool = False
     ) -> FileReport:
         report = FileReport()
+        if display.lower().endswith(".py") and is_databricks_source(text):
+            report.findings.extend(self._databricks_findings(text, display, settings, budget))
+            report.read(display, text)
+            return report
         if not display.lower().endswith(".ipynb"):
             unit = file_unit(text, display)
             report.findings.extend(self._unit_findings(unit, display, settings, budget))
@@ -209,6 +224,25 @@ class SecretScanner:
             )
             report.findings.append(replace(finding, confidence="high"))
         return report
+
+    def _databricks_findings(self, text: str, display: str, settings: SecretSettings, budget: Budget) -> list[Finding]:
+        """A Databricks notebook kept as `.py` source (hooks/_core/databricks_source.py), read cell by
+        cell as a notebook's: a `%sh` cell's values are shell's (`export DB_PASSWORD=...`, which the
+        file read as Python holds only in comments), a `%md` cell is prose, a `%sql` cell text;
+        every finding at the file's own line."""
+        source = read_databricks_source(text)
+        name = Path(display).name
+        found: list[Finding] = []
+        for cell in source.notebook.cells:
+            unit = replace(cell_unit(cell, name), cell=None)
+            if cell.language is not None:
+                unit = replace(unit, kind=TEXT)
+            for finding in self._unit_findings(unit, display, settings, budget):
+                end_line = None if finding.end_line is None else source.file_line(cell.number, finding.end_line)
+                line = source.file_line(cell.number, finding.line)
+                column = source.file_column(cell.number, finding.line, finding.column)
+                found.append(replace(finding, line=line, column=column, end_line=end_line))
+        return found
 
     def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings, budget: Budget) -> list[Finding]:
         hits = unit_hits(unit, settings.options, budget=budget)

@@ -96,3 +96,14 @@ def test_garbage_reads_without_error_and_every_line_maps_into_the_file(parts: li
     for cell in read.notebook.cells:
         for line in range(1, cell.source.count("\n") + 2):
             assert 1 <= read.file_line(cell.number, line) <= total
+
+
+def test_columns_count_the_magic_prefix() -> None:
+    text = source("# MAGIC %sh ls -la\n# MAGIC pwd", "# MAGIC %md Title\n# MAGIC text", "x = 1")
+    read = read_databricks_source(text)
+    lines = text.split("\n")
+    # Cell line 2 of the `%sh` cell is `ls -la`, written after `# MAGIC %sh ` on the magic's line.
+    assert lines[read.file_line(1, 2) - 1][read.file_column(1, 2, 0) :] == "ls -la"
+    assert lines[read.file_line(1, 3) - 1][read.file_column(1, 3, 0) :] == "pwd"
+    assert lines[read.file_line(2, 1) - 1][read.file_column(2, 1, 0) :] == "Title"
+    assert read.file_column(3, 1, 4) == 4

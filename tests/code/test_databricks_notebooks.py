@@ -116,3 +116,10 @@ def test_suppressions_stand_at_the_file_lines(tmp_path: Path) -> None:
     )
     found = places(scan_code(tmp_path, text, "nb.py"))
     assert found == [("B301", None, line_of(text, "e = pickle"), "medium")]
+
+
+def test_columns_are_the_file_lines_columns(tmp_path: Path) -> None:
+    text = source("# MAGIC %python\n# MAGIC import pickle\n# MAGIC x = pickle.loads(b)")
+    (finding,) = scan_code(tmp_path, text, "nb.py")
+    line = text.split("\n")[finding.line - 1]
+    assert line[finding.column - 1 :].startswith("pickle.loads")
