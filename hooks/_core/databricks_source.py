@@ -22,6 +22,7 @@ from hooks._core.notebooks import Cell, Notebook
 HEADER = "# Databricks notebook source"
 _SEPARATOR = re.compile(r"# COMMAND -{10}[ \t]*")
 _MAGIC_PREFIX = re.compile(r"# MAGIC(?: |$)")
+_TITLE = re.compile(r"# DBTITLE \d+,")
 # The magic that makes a cell another language (Databricks' `%lang` as a cell's first word).
 _LANGUAGE_MAGICS = {"sql": "sql", "scala": "scala", "r": "r", "java": "java"}
 _MARKDOWN_MAGICS = frozenset({"md", "md-sandbox"})
@@ -82,10 +83,20 @@ def _add_cell(
         return
     # The blank lines Databricks writes around each separator belong to no cell.
     chunk, line_of_body = chunk[written[0] : written[-1] + 1], start + written[0]
+    # A cell's title (`# DBTITLE 1,Install tools`) stands before its magic.
+    while len(chunk) > 1 and _TITLE.match(chunk[0]):
+        chunk, line_of_body = chunk[1:], line_of_body + 1
     if not _MAGIC_PREFIX.match(chunk[0]):
         cells.append(Cell(number, "code", "\n".join(chunk)))
         first_lines[number] = line_of_body
         return
+    if any(line.strip() and not _MAGIC_PREFIX.match(line) for line in chunk):
+        # Lines without the prefix in a magic cell: Databricks never writes them, and the file run
+        # as a Python script (a job's Python file task) runs them; they are read as Python too.
+        python = [line if line.strip() and not _MAGIC_PREFIX.match(line) else "" for line in chunk]
+        cells.append(Cell(number, "code", "\n".join(python)))
+        first_lines[number] = line_of_body
+        number += 1
     # A magic cell: Databricks writes every line behind `# MAGIC`; a line without it is kept as it
     # stands (to the cell's language, a comment or a line of its own).
     prefixes = [_prefix_width(line) for line in chunk]

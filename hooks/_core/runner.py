@@ -140,7 +140,7 @@ def _written_findings(
     for other in context.registry.specs:
         if other is spec or not selects(other, Path(written.name), written.name, {"file", "text"}):
             continue
-        if not written.installed and selects(other, target.path, display):
+        if written.plain and not written.installed and selects(other, target.path, display):
             continue
         scanner = _text_scanner(other)
         if scanner is None:

@@ -24,6 +24,10 @@ class WrittenFile:
     # requirement a line, rather than a file: they go to hooks that judge installed packages
     # (`scan_installed`), and every finding stands at `first_line`, the command's line.
     installed: bool = False
+    # Written by IPython's own `%%writefile`, which a hook that reads the writing file itself
+    # finds there (mlsec-deps reads a notebook's written requirements); False: by a cell magic the
+    # notebook defines, which only the code hook follows, so every hook of the name is handed it.
+    plain: bool = True
 
 
 @dataclass

@@ -217,6 +217,7 @@ class EmbeddedFile:
     text: str
     first_line: int  # cell line of the body's first line
     append: bool = False
+    defined: bool = False  # written by a cell magic the notebook defines, not IPython's %%writefile
 
 
 @dataclass
@@ -228,6 +229,7 @@ class CellSource:
     embedded: list[EmbeddedFile] = field(default_factory=list)
     other_language: str | None = None  # `%%html`, `%%sql`, ...: a body that is not Python
     unknown_magic: str | None = None  # `%%name` IPython does not ship: what the body is is unknown
+    too_deep: bool = False  # cell magics nested past what this reader follows: the body was not read
     alternatives: list[str] = field(default_factory=list)  # other readings IPython versions accept
     chdirs: list[tuple[int, str]] = field(default_factory=list)  # (line, folder) of each `%cd`/`%pushd folder`
     # Every magic line as written after its `%` or `%%` (`run -i x.py`, `env CKPT=$ckpt`, `store p`):
@@ -239,8 +241,9 @@ class CellSource:
         return [magic for _, magic in self.magic_lines]
 
 
-def transform_cell(source: str, defined: Mapping[str, DefinedMagic] | None = None) -> CellSource:
-    """`defined`: the cell magics the notebook defines itself (notebook_magics.py), by name."""
+def transform_cell(source: str, defined: Mapping[str, DefinedMagic] | None = None, depth: int = 0) -> CellSource:
+    """`defined`: the cell magics the notebook defines itself (notebook_magics.py), by name;
+    `depth`: how many cell magics hold this text (`%%time` in `%%capture`)."""
     # IPython splits a cell into lines at CR as at LF (str.splitlines), and Python's tokenizer reads
     # a lone CR as a line end too: `%%bash\rcurl ... | sh` is a bash cell.
     lines = _LINE_ENDS.split(source)
@@ -251,7 +254,7 @@ def transform_cell(source: str, defined: Mapping[str, DefinedMagic] | None = Non
         result.python = "\n".join(lines)
         return result
     if lines[first].startswith("%%") and not re.match(r"%%\w+\?", lines[first]):
-        _cell_magic(lines, first, result, defined or {})
+        _cell_magic(lines, first, result, defined or {}, depth)
         return result
     meaningful = [i for i, line in enumerate(source.split("\n")) if line.strip()]
     if len(meaningful) == 1 and first == meaningful[0] and _automagic(lines, first, result):
@@ -315,13 +318,23 @@ def _common_indent(lines: list[str]) -> str:
 
 
 # --- cell magics -------------------------------------------------------------------------------
-def _cell_magic(lines: list[str], first: int, result: CellSource, defined: Mapping[str, DefinedMagic]) -> None:
+def _cell_magic(
+    lines: list[str], first: int, result: CellSource, defined: Mapping[str, DefinedMagic], depth: int
+) -> None:
     name, _, arguments = lines[first][2:].rstrip().partition(" ")
     result.magic_lines.append((first + 1, lines[first][2:].strip()))
     body_start = first + 1  # 0-based index of the body's first line
     blank = ["" for _ in lines]
     result.python = "\n".join(blank)
     words = arguments.split()
+    # A magic the notebook defines: what its function does with the cell (IPython runs the
+    # notebook's definition even where it takes a name IPython ships; the shipped reading is kept
+    # as well, so a definition this reader misjudges cannot hide a `%%bash` body).
+    own = defined.get(name)
+    written_to = own.written_name(arguments) if own is not None else None
+    if written_to and body_start < len(lines):
+        text = "\n".join(lines[body_start:])
+        result.embedded.append(EmbeddedFile(written_to.strip("'\""), text, body_start + 1, defined=True))
     if name == "timeit" and arguments.strip():
         # `%%timeit [options] setup`: the setup statement on the magic's line runs first, as Python.
         setup = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+|-[A-Za-z]\S*\s*)*", "", arguments.strip())
@@ -344,19 +357,13 @@ def _cell_magic(lines: list[str], first: int, result: CellSource, defined: Mappi
             result.unknown_magic = f"script {program}"[:48]
             return
         name = kind
-    # A magic the notebook defines: what its function does with the cell. A name IPython ships
-    # keeps IPython's reading even when a cell redefines it: a definition this reader misjudges
-    # must not hide a `%%bash` body.
-    shipped = name in PYTHON_CELL_MAGICS | SHELL_CELL_MAGICS | WRITEFILE_MAGICS | OTHER_LANGUAGE_MAGICS
-    own = None if shipped or name == "script" else defined.get(name)
-    if own is not None and own.writes and words and body_start < len(lines):
-        text = "\n".join(lines[body_start:])
-        result.embedded.append(EmbeddedFile(words[-1].strip("'\""), text, body_start + 1))
-    if name in PYTHON_CELL_MAGICS or (own is not None and own.runs):
-        if body_start >= len(lines):
-            return  # `%%time` alone: no body, every line stays blank
+    runs_python = name in PYTHON_CELL_MAGICS or (own is not None and own.runs)
+    if runs_python and body_start < len(lines):  # `%%time` alone: no body, every line stays blank
+        if depth >= _MAX_NESTED_MAGICS:
+            result.too_deep = True
+            return
         body = "\n".join(lines[body_start:])
-        inner = transform_cell(body, defined)
+        inner = transform_cell(body, defined, depth + 1)
         result.python = "\n".join([*blank[:body_start], inner.python])
         offsets = dict(result.python_offsets)
         result.shell = [*result.shell, *((line + body_start, command) for line, command in inner.shell)]
@@ -367,7 +374,7 @@ def _cell_magic(lines: list[str], first: int, result: CellSource, defined: Mappi
         result.magic_lines.extend((line + body_start, magic) for line, magic in inner.magic_lines)
         result.other_language = inner.other_language
         result.unknown_magic = inner.unknown_magic
-        return
+        result.too_deep = inner.too_deep
     if name in SHELL_CELL_MAGICS:
         result.shell.extend(shell_lines(lines[body_start:], body_start + 1))
         return
@@ -377,14 +384,21 @@ def _cell_magic(lines: list[str], first: int, result: CellSource, defined: Mappi
         text = "\n".join(lines[body_start:])
         result.embedded.append(EmbeddedFile(target, text, body_start + 1, append))
         return
+    if runs_python:
+        return
     if name in OTHER_LANGUAGE_MAGICS:
         result.other_language = name
         return
-    if own is None:
+    if not written_to:
+        # Not IPython's, and not defined here in a way this reader follows (or the file it writes
+        # cannot be named): what the body is is unknown.
         result.unknown_magic = name
 
 
 # IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.
+# Cell magics inside cell magics followed (`%%capture` holding `%%time`): past this the body is
+# not read and the cell is reported not analysed, at the failing severity.
+_MAX_NESTED_MAGICS = 32
 _SCRIPT_VALUE_OPTIONS = frozenset({"--proc", "--out", "--err"})
 _SCRIPT_OPTIONS = _SCRIPT_VALUE_OPTIONS | {"--bg", "--no-raise-error", "--raise-error"}
 _PYTHON_PROGRAM = re.compile(r"(?:i?python|pypy)[0-9.]*(?:\.exe)?")

@@ -333,6 +333,7 @@ class CommandOrigins:
         # A notebook's functions are called by its own cells only (nothing imports a notebook), so
         # a parameter holds what those calls pass; a script's may be imported and called by anyone.
         self.self_contained = self_contained
+        self._by_parameter_name = True  # set for the length of one from_outside question
         self._module = module
         self._uses: tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]] | None = None
         # Attribute names stored on anything but `self` inside a method (`c.formula = text`,
@@ -636,10 +637,16 @@ class CommandOrigins:
     def function_of(self, node: ast.AST) -> Function | None:
         return self.enclosing.get(id(node))
 
-    def from_outside(self, node: ast.AST, function: Function | None) -> bool:
+    def from_outside(self, node: ast.AST, function: Function | None, *, by_parameter_name: bool = True) -> bool:
         """Whether text from outside the operator can reach the value of `node`, evaluated in
-        `function` (None: module level)."""
-        return self._reaches(node, function, set(), 0)
+        `function` (None: module level). `by_parameter_name` off: a parameter is outside text only
+        in a function handed to a framework to call (a route, a handler), not for its name alone
+        (`query`, `prompt`): in a notebook its own cells are a helper's only callers."""
+        previous, self._by_parameter_name = self._by_parameter_name, by_parameter_name
+        try:
+            return self._reaches(node, function, set(), 0)
+        finally:
+            self._by_parameter_name = previous
 
     def _reaches(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         if depth > _DEPTH:
@@ -723,7 +730,7 @@ class CommandOrigins:
         if name in ("self", "cls"):
             # The object's own state (judged where it is set), except a request handler's.
             return id(function) in self.handler_methods
-        return id(function) in self.exposed or bool(_OUTSIDE_NAMES.match(name))
+        return id(function) in self.exposed or (self._by_parameter_name and bool(_OUTSIDE_NAMES.match(name)))
 
     # --- constants, as the scope sees them ----------------------------------------------------
     def constant_value(self, node: ast.AST, function: Function | None, depth: int = 0) -> str | None:

@@ -28,6 +28,7 @@ _REGISTERING_DECORATORS = frozenset({"register_cell_magic", "register_line_cell_
 _METHOD_DECORATORS = frozenset({"cell_magic", "line_cell_magic"})
 _RUNNERS = frozenset({"run_cell", "exec", "eval", "run_cell_async"})
 _WRITERS = frozenset({"write", "writelines", "write_text"})
+_OPENERS = frozenset({"open", "Path", "PurePath", "PosixPath"})
 # Texts that show a source registers a magic at all: the rest are not parsed for this.
 HINTS = ("register_cell_magic", "register_line_cell_magic", "cell_magic", "register_magic_function")
 
@@ -35,7 +36,23 @@ HINTS = ("register_cell_magic", "register_line_cell_magic", "cell_magic", "regis
 @dataclass(frozen=True)
 class DefinedMagic:
     runs: bool  # the body is run as Python
-    writes: bool  # the body is written to a file: the magic line's last word names it
+    # Where the body is written, when it is and the name can be told from the definition:
+    # ("file", name) a fixed name, ("line", "") the magic line itself, ("word", "N") its N-th word.
+    writes: tuple[str, str] | None = None
+    unread: bool = False  # the body is written to a file whose name cannot be told
+
+    def written_name(self, line: str) -> str | None:
+        """The name of the file a `%%magic line` cell writes, as the definition picks it."""
+        if self.writes is None:
+            return None
+        kind, value = self.writes
+        if kind == "file":
+            return value
+        if kind == "line":
+            return line.strip() or None
+        words = line.split()
+        index = int(value)
+        return words[index] if -len(words) <= index < len(words) else None
 
 
 def defined_cell_magics(sources: Iterable[str]) -> dict[str, DefinedMagic]:
@@ -112,23 +129,119 @@ def _use_of_cell(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int
     if len(parameters) <= position:
         return None
     cell = parameters[position].arg
-    # Names made from the cell's text (`contents = cell.format(**globals())`), in order.
+    line = parameters[position - 1].arg
+    assigned = _assignments(function)
+    # Names made from the cell's text (`contents = cell.format(**globals())`).
     derived = {cell}
     for _ in range(2):  # twice: a name assigned before the name it is made from, in the walk's order
-        for node in ast.walk(function):
-            if isinstance(node, ast.Assign) and _mentions(node.value, derived):
-                derived.update(t.id for target in node.targets for t in ast.walk(target) if isinstance(t, ast.Name))
-    runs = writes = False
+        for name, values in assigned.items():
+            if any(_mentions(value, derived) for value in values):
+                derived.add(name)
+    runs = False
+    writes: tuple[str, str] | None = None
+    unread = False
     for node in ast.walk(function):
         if not isinstance(node, ast.Call):
             continue
-        called = _called_name(node.func)
         arguments = [*node.args, *(k.value for k in node.keywords)]
         if not any(_mentions(argument, derived) for argument in arguments):
             continue
-        runs = runs or called in _RUNNERS
-        writes = writes or called in _WRITERS
-    return DefinedMagic(runs, writes) if runs or writes else None
+        called = _called_name(node.func)
+        if called in _RUNNERS:
+            runs = True
+        elif called in _WRITERS and isinstance(node.func, ast.Attribute):
+            opened = _opened_file(node.func.value, assigned)
+            if opened is None:
+                continue  # `sys.stdout.write(cell)`, a list's, a socket's: no file is written
+            target = _file_name(opened, line, assigned)
+            if target is None:
+                unread = True
+            elif writes is None:
+                writes = target
+    if not (runs or writes or unread):
+        return None
+    return DefinedMagic(runs, writes, unread)
+
+
+def _assignments(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
+    """Name -> the values the function binds it to (`=`, and `with ... as name`)."""
+    found: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                for leaf in ast.walk(target):
+                    if isinstance(leaf, ast.Name):
+                        found.setdefault(leaf.id, []).append(node.value)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name):
+                    found.setdefault(item.optional_vars.id, []).append(item.context_expr)
+    return found
+
+
+def _opened_file(receiver: ast.expr, assigned: dict[str, list[ast.expr]]) -> ast.expr | None:
+    """What names the file a `.write` goes to: `open(x)`'s (or `Path(x)`'s) first argument, the
+    receiver being that call or a name bound only to it; None when it is not a file opened here."""
+    if isinstance(receiver, ast.Name):
+        values = assigned.get(receiver.id, [])
+        if len(values) != 1:
+            return None
+        receiver = values[0]
+    if isinstance(receiver, ast.Call) and _called_name(receiver.func) in _OPENERS and receiver.args:
+        return receiver.args[0]
+    return None
+
+
+def _file_name(
+    node: ast.expr, line: str, assigned: dict[str, list[ast.expr]], depth: int = 0
+) -> tuple[str, str] | None:
+    """How the definition picks the written file's name from the magic line, if it can be told."""
+    if depth > 4:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return ("file", node.value)
+    if isinstance(node, ast.Name):
+        if node.id == line:
+            return ("line", "")
+        values = assigned.get(node.id, [])
+        return _file_name(values[0], line, assigned, depth + 1) if len(values) == 1 else None
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("strip", "lstrip", "rstrip")
+        and not node.args
+    ):
+        return _file_name(node.func.value, line, assigned, depth + 1)
+    index = _constant_index(node.slice) if isinstance(node, ast.Subscript) else None
+    if isinstance(node, ast.Subscript) and index is not None:
+        words = node.value
+        if isinstance(words, ast.Name) and len(assigned.get(words.id, [])) == 1:
+            words = assigned[words.id][0]
+        if _splits(words, line):
+            return ("word", str(index))
+    return None
+
+
+def _constant_index(node: ast.expr) -> int | None:
+    """`2` or `-1` written as a constant (`-1` is a unary minus on 1)."""
+    negative = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    value = node.operand if isinstance(node, ast.UnaryOp) and negative else node
+    if isinstance(value, ast.Constant) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return -value.value if negative else value.value
+    return None
+
+
+def _splits(node: ast.expr, line: str) -> bool:
+    """`line.split()` (no separator: words, as a shell would cut them)."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "split"
+        and not node.args
+        and not node.keywords
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == line
+    )
 
 
 def _mentions(node: ast.AST, names: set[str]) -> bool:

