@@ -28,8 +28,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from hooks._shared.notebook_magics import DefinedMagic
 from hooks._shared.shell import shell_lines
-from hooks.code.notebook_magics import DefinedMagic
 from hooks.code.pylex import scan_lines
 
 # Cell magics whose body is Python, and those whose body is shell.
@@ -398,7 +398,7 @@ def _cell_magic(
 # IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.
 # Cell magics inside cell magics followed (`%%capture` holding `%%time`): past this the body is
 # not read and the cell is reported not analysed, at the failing severity.
-_MAX_NESTED_MAGICS = 32
+_MAX_NESTED_MAGICS = 100
 _SCRIPT_VALUE_OPTIONS = frozenset({"--proc", "--out", "--err"})
 _SCRIPT_OPTIONS = _SCRIPT_VALUE_OPTIONS | {"--bg", "--no-raise-error", "--raise-error"}
 _PYTHON_PROGRAM = re.compile(r"(?:i?python|pypy)[0-9.]*(?:\.exe)?")

@@ -5,9 +5,9 @@ they are mostly queries built from a notebook's constants and servers inside con
 shapes are worth acting on and stay at bandit's severity:
 
 - B608 where the SQL text takes text received from outside (a web request object, a UI input, a
-  message, a model's output: command_origin.py's `from_outside`, in a script's or a notebook's
-  functions or at its top level, in its tests too; in a notebook a helper's parameter is outside
-  text only in a route or handler, not for its name), or a parameter of the function that builds it (in a script,
+  message, a model's output: command_origin.py's `from_outside`, in a script's functions or at
+  its top level, in its tests too; in a notebook only in a function it hands to a framework to
+  call: a route, an agent's tool, a UI callback), or a parameter of the function that builds it (in a script,
   not a notebook, and not a module that defines the project's tests, whose parameters are
   fixtures), at a place the database reads as data (a quoted literal, a comparison, an IN or VALUES list;
   hooks/code/sql_position.py): the caller's value, often a user's search text, goes into the
@@ -714,9 +714,11 @@ def blocking_hygiene(
                 fetches.append(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
-    # Functions are walked again only when some string of the module reads like SQL. In a
-    # notebook a helper's parameters are what its own cells pass: only text from outside counts
-    # there (a request a route of the notebook's app receives, a response, a model's output).
+    # Functions are walked again only when some string of the module reads like SQL. A notebook's
+    # cells and helpers run the author's own session: there only a function the notebook hands to
+    # a framework to call (a route, an agent's tool, a UI callback, a serving handler) receives
+    # text from outside, in its parameters or the request it reads; the notebook's own values,
+    # downloads and model outputs stay hygiene, as a helper's parameter named `query` does.
     if sql:
         index = origins()
 
@@ -727,15 +729,22 @@ def blocking_hygiene(
                 function = index.function_of(name)
                 # a test's parameters are its fixtures, even of a function it hands on
                 fixture = in_tests and function is not None and name.id in parameters_of(function)
-                verdicts[id(name)] = not fixture and index.from_outside(name, function, by_parameter_name=not notebook)
+                if notebook:
+                    handed = function is not None and (
+                        id(function) in index.exposed or id(function) in index.handler_methods
+                    )
+                    verdicts[id(name)] = handed and index.from_outside(name, function, by_parameter_name=False)
+                else:
+                    verdicts[id(name)] = not fixture and index.from_outside(name, function)
             return verdicts[id(name)]
 
         registered = _registered_handlers(module)
         for function in functions:
             _sql_from_parameters(function, found, registered, received, parameters=not (in_tests or notebook))
-        # The module's own statements (a script's or an app's top level): only text from outside.
-        top = [n for s in module.body if not isinstance(s, _SCOPES) for n in _walk_outside_scopes(s)]
-        _sql_splices(top, set(), set(), received, found, _bound(_bindings_in(top)))
+        if not notebook:
+            # The module's own statements (a script's or an app's top level): only text from outside.
+            top = [n for s in module.body if not isinstance(s, _SCOPES) for n in _walk_outside_scopes(s)]
+            _sql_splices(top, set(), set(), received, found, _bound(_bindings_in(top)))
     if fetches:
         index = origins()
         _url_from_outside(fetches, index, found, _FixedOrigins(module, index))

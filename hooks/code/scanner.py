@@ -35,6 +35,8 @@ from hooks._core.settings import PolicySettings
 from hooks._core.test_paths import defines_tests, place_of_test_code
 from hooks._core.textfile import read_text
 from hooks._shared.installed_copy import installed_copy, lowered
+from hooks._shared.notebook_magics import HINTS as MAGIC_HINTS
+from hooks._shared.notebook_magics import DefinedMagic, defined_cell_magics
 from hooks._shared.redaction import redact_urls
 from hooks._shared.shell import inline_python, installed_requirements
 from hooks.code import rules
@@ -47,8 +49,6 @@ from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
-from hooks.code.notebook_magics import HINTS as MAGIC_HINTS
-from hooks.code.notebook_magics import DefinedMagic, defined_cell_magics
 from hooks.code.pipeline_inputs import MOUNT_ROOT, FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 from hooks.code.shell_scripts import is_shell_script, script_commands

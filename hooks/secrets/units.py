@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from hooks._core.display import printable
+from hooks._shared.notebook_magics import HINTS as MAGIC_HINTS
+from hooks._shared.notebook_magics import DefinedMagic, defined_cell_magics
 from hooks.secrets.training_records import training_records
 
 if TYPE_CHECKING:
@@ -83,7 +85,9 @@ def file_unit(text: str, display: str) -> Unit:
     return Unit(text, kind, name, prose=PurePosixPath(name).suffix.lower() in PROSE_SUFFIXES)
 
 
-def cell_unit(cell: Cell, notebook_name: str) -> Unit:
+def cell_unit(cell: Cell, notebook_name: str, defined: Mapping[str, DefinedMagic] | None = None) -> Unit:
+    """`defined`: the cell magics the notebook defines itself (hooks/_shared/notebook_magics.py);
+    a cell whose magic writes its body to a file is read as that file."""
     if cell.cell_type != "code":
         return Unit(cell.source, TEXT, notebook_name, cell.number, prose=cell.cell_type == "markdown")
     head = cell.source.lstrip().split("\n", 1)[0].strip()
@@ -91,6 +95,14 @@ def cell_unit(cell: Cell, notebook_name: str) -> Unit:
     if written:
         target = PurePosixPath(written.group("path").strip("\"'")).name or notebook_name
         return Unit(cell.source, kind_for(target), target, cell.number, place=" (in a %%writefile cell)")
+    if head.startswith("%%") and defined:
+        name, _, line = head[2:].partition(" ")
+        own = defined.get(name)
+        path = own.written_name(line) if own is not None and not own.runs else None
+        if path:
+            target = PurePosixPath(path.strip("\"'")).name or notebook_name
+            place = f" (in a %%{printable(name[:40])} cell)"
+            return Unit(cell.source, kind_for(target), target, cell.number, place=place)
     if head.startswith("%%"):
         magic = head[2:].split(None, 1)[0] if head[2:].split() else ""
         if magic in _SHELL_MAGICS or magic in _TEXT_MAGICS:
@@ -99,8 +111,10 @@ def cell_unit(cell: Cell, notebook_name: str) -> Unit:
 
 
 def notebook_units(notebook: Notebook, notebook_name: str) -> Iterator[Unit]:
+    sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    defined = defined_cell_magics(s for s in sources if any(hint in s for hint in MAGIC_HINTS))
     for cell in notebook.cells:
-        yield cell_unit(cell, notebook_name)
+        yield cell_unit(cell, notebook_name, defined)
         for output in cell.outputs:
             yield Unit(output.text, TEXT, notebook_name, cell.number, output.index)
         for name, text in cell.attachment_texts:

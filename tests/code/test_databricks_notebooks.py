@@ -77,8 +77,9 @@ def test_names_a_run_notebook_defines_are_not_outside_text(tmp_path: Path) -> No
 
 def test_request_text_in_a_notebook_still_blocks_and_widgets_are_the_operators(tmp_path: Path) -> None:
     served = source(
-        "from flask import request",
-        "q = request.args['q']\nspark.sql(f\"SELECT * FROM t WHERE x = '{q}'\")",
+        "from flask import Flask, request\napp = Flask(__name__)",
+        "@app.route('/find')\ndef find():\n    q = request.args['q']\n"
+        "    return spark.sql(f\"SELECT * FROM t WHERE x = '{q}'\")",
     )
     (finding,) = [f for f in scan_code(tmp_path, served, "nb.py") if f.rule_id == "B608"]
     assert finding.severity == Severity.MEDIUM

@@ -64,7 +64,8 @@ def test_a_notebooks_app_that_puts_request_text_in_sql_keeps_bandits_severity(tm
         "from flask import Flask, request\napp = Flask(__name__)",
         "@app.route('/find')\ndef find():\n    name = request.args['name']\n"
         "    return db.execute(f\"SELECT * FROM users WHERE name = '{name}'\")",
-        "@app.route('/by/<owner>')\ndef by(owner):\n    return db.execute(f\"SELECT * FROM t WHERE owner = '{owner}'\")",
+        "@app.route('/by/<owner>')\ndef by(owner):\n"
+        "    return db.execute(f\"SELECT * FROM t WHERE owner = '{owner}'\")",
         # Look-alike: a helper whose parameter is named like outside text, called by the notebook.
         "def run_query(query):\n    return client.query(f\"SELECT * FROM t WHERE q = '{query}'\")",
     )

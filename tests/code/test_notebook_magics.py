@@ -2,10 +2,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from hooks.code.notebook_magics import DefinedMagic, defined_cell_magics
 from tests.code.helpers import notebook, scan_code
 
 WRITE_AND_RUN = """from IPython.core.magic import register_cell_magic
@@ -36,46 +32,6 @@ def show(line, cell):
 
 def places(findings: list) -> list[tuple[str, int | None, int]]:  # type: ignore[type-arg]
     return sorted((f.rule_id, f.cell, f.line) for f in findings)
-
-
-def test_what_each_definition_does_with_the_cell() -> None:
-    methods = """@magics_class
-class Mine(Magics):
-    @cell_magic("runit")
-    def run_it(self, line, cell):
-        exec(cell, self.shell.user_ns)
-
-def keep(line, cell):
-    open(line.strip(), "w").write(cell)
-
-get_ipython().register_magic_function(keep, "cell", "keep")
-get_ipython().register_magic_function(keep, magic_kind="line", magic_name="not_a_cell_magic")
-"""
-    assert defined_cell_magics([WRITE_AND_RUN, WITH_GLOBALS, WRITE_TEMPLATE, SHOW_ONLY, methods]) == {
-        "write_and_run": DefinedMagic(runs=True, writes=("word", "-1")),
-        "with_globals": DefinedMagic(runs=True),
-        "writetemplate": DefinedMagic(runs=False, writes=("line", "")),
-        "runit": DefinedMagic(runs=True),
-        "keep": DefinedMagic(runs=False, writes=("line", "")),
-    }
-
-
-def test_the_written_files_name_as_the_definition_picks_it() -> None:
-    sources = [
-        "@register_cell_magic\ndef fixed(line, cell):\n    open('setup.sh', 'w').write(cell)\n",
-        "@register_cell_magic\ndef first(line, cell):\n    open(line.split()[0], 'w').write(cell)\n",
-        "@register_cell_magic\ndef path(line, cell):\n    Path(line.strip()).write_text(cell)\n",
-        "@register_cell_magic\ndef joined(line, cell):\n    open(os.path.join(d, line), 'w').write(cell)\n",
-        "@register_cell_magic\ndef shown(line, cell):\n    sys.stdout.write(cell)\n",
-    ]
-    defined = defined_cell_magics(sources)
-    assert defined["fixed"].written_name("notes") == "setup.sh"
-    assert defined["first"].written_name("setup.sh quiet") == "setup.sh"
-    assert defined["path"].written_name(" run.sh ") == "run.sh"
-    # Written, but to a name this reader cannot tell: the body stays unread (a low note).
-    assert defined["joined"] == DefinedMagic(runs=False, unread=True)
-    # Look-alike: writing to standard output writes no file.
-    assert "shown" not in defined
 
 
 def test_a_defined_magic_that_runs_the_cell_is_analysed(tmp_path: Path) -> None:
@@ -112,14 +68,6 @@ def test_colab_shell_and_wandb_cells(tmp_path: Path) -> None:
         "%%wandb\nimport torch\nsd = torch.load(path)",
     )
     assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS306", 2, 3), ("MLS321", 1, 2)]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(max_size=200), max_size=4))
-def test_garbage_sources_are_read_without_error(sources: list[str]) -> None:
-    marked = [source + "\n@register_cell_magic\ndef m(line, cell):\n    exec(cell)\n" for source in sources]
-    result = defined_cell_magics([*sources, *marked])
-    assert all(isinstance(use, DefinedMagic) for use in result.values())
 
 
 SAVE = """@register_cell_magic

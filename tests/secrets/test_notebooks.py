@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.secrets.helpers import HEX, fake, rules, scan_text
+from tests.secrets.helpers import ALNUM, HEX, fake, rules, scan_text
 
 HF = fake("hf_", 34)
 WANDB = fake("", 40, HEX)
@@ -154,3 +154,15 @@ def test_base64_media_with_a_keys_shape_inside_is_not_read(tmp_path: Path) -> No
     # The same text under a key that is no media type is text, and the shape is found in it.
     other = {"output_type": "display_data", "data": {"image/png": "x"}, "metadata": {"note": payload}}
     assert rules(scan_text(tmp_path, "nb.ipynb", notebook(code("plot()", other)))) != []
+
+
+def test_a_secret_in_a_file_a_defined_magic_writes(tmp_path: Path) -> None:
+    password = fake("", 14, ALNUM + "#%", seed=5)
+    save = (
+        "from IPython.core.magic import register_cell_magic\n@register_cell_magic\n"
+        'def save(line, cell):\n    open(line.split()[-1], "w").write(cell)\n'
+    )
+    text = notebook(code(save), code(f"%%save env.sh\nexport PASSWORD={password}"))
+    (finding,) = scan_text(tmp_path, "nb.ipynb", text)
+    assert (finding.rule_id, finding.cell, finding.line) == ("MLS223", 2, 2)
+    assert "%%save" in finding.message and password not in finding.message

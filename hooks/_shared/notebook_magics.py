@@ -28,7 +28,10 @@ _REGISTERING_DECORATORS = frozenset({"register_cell_magic", "register_line_cell_
 _METHOD_DECORATORS = frozenset({"cell_magic", "line_cell_magic"})
 _RUNNERS = frozenset({"run_cell", "exec", "eval", "run_cell_async"})
 _WRITERS = frozenset({"write", "writelines", "write_text"})
-_OPENERS = frozenset({"open", "Path", "PurePath", "PosixPath"})
+# Methods that give back the body's own text: filled in as a template, or trimmed.
+_KEEPING_METHODS = frozenset({"format", "format_map", "strip", "lstrip", "rstrip"})
+_PATHS = frozenset({"Path", "PurePath", "PosixPath"})
+_OPENERS = _PATHS | {"open"}
 # Texts that show a source registers a magic at all: the rest are not parsed for this.
 HINTS = ("register_cell_magic", "register_line_cell_magic", "cell_magic", "register_magic_function")
 
@@ -154,13 +157,32 @@ def _use_of_cell(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int
             if opened is None:
                 continue  # `sys.stdout.write(cell)`, a list's, a socket's: no file is written
             target = _file_name(opened, line, assigned)
-            if target is None:
+            # What is written must be the body as written (or filled in as a template): a body
+            # changed on the way (`cell.replace(...)`) is not the file that is checked.
+            if target is None or not all(_the_body(argument, cell, assigned) for argument in node.args[:1]):
                 unread = True
             elif writes is None:
                 writes = target
     if not (runs or writes or unread):
         return None
     return DefinedMagic(runs, writes, unread)
+
+
+def _the_body(node: ast.expr, cell: str, assigned: dict[str, list[ast.expr]], depth: int = 0) -> bool:
+    """`cell`, `cell.format(...)`, `cell.strip()` or a name bound only to one of them."""
+    if depth > 4:
+        return False
+    if isinstance(node, ast.Name):
+        if node.id == cell:
+            return True
+        values = assigned.get(node.id, [])
+        return len(values) == 1 and _the_body(values[0], cell, assigned, depth + 1)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _KEEPING_METHODS
+        and _the_body(node.func.value, cell, assigned, depth + 1)
+    )
 
 
 def _assignments(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
@@ -187,7 +209,15 @@ def _opened_file(receiver: ast.expr, assigned: dict[str, list[ast.expr]]) -> ast
         if len(values) != 1:
             return None
         receiver = values[0]
-    if isinstance(receiver, ast.Call) and _called_name(receiver.func) in _OPENERS and receiver.args:
+    if not isinstance(receiver, ast.Call):
+        return None
+    if isinstance(receiver.func, ast.Attribute) and receiver.func.attr == "open":
+        # `Path(x).open("w")`: the path's argument names the file; `open` of anything else is unknown.
+        opened = receiver.func.value
+        if isinstance(opened, ast.Call) and _called_name(opened.func) in _PATHS and opened.args:
+            return opened.args[0]
+        return None
+    if _called_name(receiver.func) in _OPENERS and receiver.args:
         return receiver.args[0]
     return None
 
