@@ -52,6 +52,9 @@ _ENTRY_DECORATORS = frozenset(
     "route get post put patch delete head options websocket api_route endpoint tool task shared_task command "
     "callback view handler".split()
 )
+# A function of a notebook that takes one of these is shaped as a framework's handler (Nuclio's
+# and Lambda's `handler(context, event)`, a web view's `request`): the framework calls it.
+_REQUEST_PARAMETERS = frozenset({"request", "req", "event"})
 _CONTAINERS = frozenset(
     {"Optional", "Union", "List", "list", "Sequence", "Tuple", "tuple", "Set", "set", "FrozenSet", "Iterable"}
 )
@@ -716,9 +719,10 @@ def blocking_hygiene(
             sql = _SQL.search(node.value[:4000]) is not None
     # Functions are walked again only when some string of the module reads like SQL. A notebook's
     # cells and helpers run the author's own session: there only a function the notebook hands to
-    # a framework to call (a route, an agent's tool, a UI callback, a serving handler) receives
-    # text from outside, in its parameters or the request it reads; the notebook's own values,
-    # downloads and model outputs stay hygiene, as a helper's parameter named `query` does.
+    # a framework to call (a route, an agent's tool, a UI callback, a serving handler, one taking
+    # a request or an event) receives text from outside, in its parameters or the request it
+    # reads; the notebook's own values, downloads and model outputs stay hygiene, as a helper's
+    # parameter named `query` does.
     if sql:
         index = origins()
 
@@ -731,7 +735,9 @@ def blocking_hygiene(
                 fixture = in_tests and function is not None and name.id in parameters_of(function)
                 if notebook:
                     handed = function is not None and (
-                        id(function) in index.exposed or id(function) in index.handler_methods
+                        id(function) in index.exposed
+                        or id(function) in index.handler_methods
+                        or bool(_REQUEST_PARAMETERS & set(parameters_of(function)))
                     )
                     verdicts[id(name)] = handed and index.from_outside(name, function, by_parameter_name=False)
                 else:
