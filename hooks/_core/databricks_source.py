@@ -24,7 +24,7 @@ _SEPARATOR = re.compile(r"# COMMAND -{10}[ \t]*")
 _MAGIC_PREFIX = re.compile(r"# MAGIC(?: |$)")
 _TITLE = re.compile(r"# DBTITLE \d+,")
 # The magic that makes a cell another language (Databricks' `%lang` as a cell's first word).
-_LANGUAGE_MAGICS = {"sql": "sql", "scala": "scala", "r": "r", "java": "java"}
+_LANGUAGE_MAGICS = {"scala": "scala", "r": "r", "java": "java"}
 _MARKDOWN_MAGICS = frozenset({"md", "md-sandbox"})
 _DIRECTIVE = re.compile(r"%(?P<name>[A-Za-z][\w-]*)(?P<rest>.*)", re.DOTALL)
 
@@ -123,11 +123,15 @@ def _add_cell(
         cells.append(Cell(number, "code", "\n".join(["%%sh", *body[1:]])))
         indents[number] = tuple(prefixes)
         return
-    if lowered in _MARKDOWN_MAGICS or lowered == "python" or lowered in _LANGUAGE_MAGICS:
+    if lowered in _MARKDOWN_MAGICS or lowered in ("python", "sql") or lowered in _LANGUAGE_MAGICS:
         # The magic's name goes; what follows it on its line is the cell's first line.
         text = "\n".join([rest, *body[1:]])
         if lowered in _MARKDOWN_MAGICS:
             cells.append(Cell(number, "markdown", text))
+        elif lowered == "sql":
+            # Spark SQL: a query, run as IPython's `%%sql` cells are (no code for the code hook's
+            # rules; the secrets hook reads it as text).
+            cells.append(Cell(number, "raw", text))
         elif lowered == "python":
             cells.append(Cell(number, "code", text))
         else:

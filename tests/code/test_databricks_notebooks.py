@@ -113,13 +113,15 @@ def test_other_language_and_markdown_cells(tmp_path: Path) -> None:
     text = source(
         "# MAGIC %md\n# MAGIC Run `torch.load(path)` only on files you trust",
         "# MAGIC %sql\n# MAGIC SELECT * FROM t",
+        "# MAGIC %scala\n# MAGIC val df = spark.read.load(path)",
         "import torch\nsd = torch.load(path)",
     )
     found = places(scan_code(tmp_path, text, "nb.py"))
-    # The SQL cell is not Python: a low note at its line; the markdown cell's words run nothing.
+    # A Scala cell is code this hook does not read: a low note at its line. A query (as IPython's
+    # %%sql cells) and the markdown cell's words run nothing the code rules judge.
     assert [(rule, line) for rule, _, line, _ in found] == [
         ("MLS306", line_of(text, "sd = torch.load")),
-        ("MLS324", line_of(text, "%sql")),
+        ("MLS324", line_of(text, "%scala")),
     ]
     assert ("MLS306", None, line_of(text, "sd = torch.load"), "high") in found
 
