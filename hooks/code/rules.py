@@ -494,8 +494,10 @@ NOT_PYTHON = BOOK.rule(
     "low",
     "Notebook code that is not Python",
     what=(
-        "The notebook's kernel is another language (R, Julia, Scala, ...), or a cell is a cell magic IPython "
-        "does not ship (`%%name` from an extension). The kernel is the one Jupyter starts (`kernelspec.name`);"
+        "The notebook's kernel is another language (R, Julia, Scala, ...), a cell is a cell magic IPython "
+        "does not ship (`%%name` from an extension) that the notebook does not define in a way the hook"
+        " follows (its function running the cell or writing it to a file it can name), or a Databricks"
+        " notebook's cell is `%scala`, `%r` or `%java`. The kernel is the one Jupyter starts (`kernelspec.name`);"
         " a cell said to be another language that parses as Python is analysed as Python all the same (a"
         " Python kernel, or the one a reader picks when the named kernel is missing, runs it), and the note"
         " counts those."

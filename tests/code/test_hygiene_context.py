@@ -67,7 +67,7 @@ def test_a_notebooks_app_that_puts_request_text_in_sql_keeps_bandits_severity(tm
         "@app.route('/by/<owner>')\ndef by(owner):\n"
         "    return db.execute(f\"SELECT * FROM t WHERE owner = '{owner}'\")",
         "def handler(context, event):\n    name = event.body.decode()\n"
-        "    return pd.read_sql(\"SELECT * FROM t WHERE name = '\" + name + \"'\", engine)",
+        '    return pd.read_sql("SELECT * FROM t WHERE name = \'" + name + "\'", engine)',
         # Look-alike: a helper whose parameter is named like outside text, called by the notebook.
         "def run_query(query):\n    return client.query(f\"SELECT * FROM t WHERE q = '{query}'\")",
     )
