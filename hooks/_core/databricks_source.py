@@ -38,6 +38,11 @@ class SourceNotebook:
     # Per cell, the columns of the file line in front of each cell line's text (`# MAGIC `).
     indents: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
+    def other_languages(self) -> list[tuple[Cell, str]]:
+        """The cells Databricks runs in another language (`%scala`, `%r`, `%java`), each with it."""
+        found = [(cell, cell.metadata.get("databricks_language")) for cell in self.notebook.cells]
+        return [(cell, language) for cell, language in found if isinstance(language, str)]
+
     def file_line(self, cell: int, line: int) -> int:
         return max(1, self.first_lines.get(cell, 1) + line - 1)
 
@@ -135,7 +140,9 @@ def _add_cell(
         elif lowered == "python":
             cells.append(Cell(number, "code", text))
         else:
-            cells.append(Cell(number, "code", text, metadata={"vscode": {"languageId": _LANGUAGE_MAGICS[lowered]}}))
+            # Databricks runs it in that language whatever it looks like: never read as Python, even
+            # where the text parses as Python (an R `system(...)` call does).
+            cells.append(Cell(number, "raw", text, metadata={"databricks_language": _LANGUAGE_MAGICS[lowered]}))
         indents[number] = (rest_at, *prefixes[1:])
         return
     # `%pip`, `%run`, `%conda`, `%fs` and other line magics: IPython's own syntax.

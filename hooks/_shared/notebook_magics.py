@@ -152,8 +152,10 @@ def _use_of_cell(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int
         called = _called_name(node.func)
         if called in _RUNNERS:
             runs = True
-        elif called in _WRITERS and isinstance(node.func, ast.Attribute):
-            opened = _opened_file(node.func.value, assigned)
+        elif (called in _WRITERS and isinstance(node.func, ast.Attribute)) or called == "print":
+            # `f.write(cell)`, or `print(cell, file=f)`.
+            stream = node.func.value if isinstance(node.func, ast.Attribute) else _keyword(node, "file")
+            opened = _opened_file(stream, assigned) if stream is not None else None
             if opened is None:
                 continue  # `sys.stdout.write(cell)`, a list's, a socket's: no file is written
             target = _file_name(opened, line, assigned)
@@ -166,6 +168,10 @@ def _use_of_cell(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int
     if not (runs or writes or unread):
         return None
     return DefinedMagic(runs, writes, unread)
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 def _the_body(node: ast.expr, cell: str, assigned: dict[str, list[ast.expr]], depth: int = 0) -> bool:
@@ -217,8 +223,9 @@ def _opened_file(receiver: ast.expr, assigned: dict[str, list[ast.expr]]) -> ast
         if isinstance(opened, ast.Call) and _called_name(opened.func) in _PATHS and opened.args:
             return opened.args[0]
         return None
-    if _called_name(receiver.func) in _OPENERS and receiver.args:
-        return receiver.args[0]
+    if _called_name(receiver.func) in _OPENERS:
+        named = [k.value for k in receiver.keywords if k.arg in ("file", "path")]
+        return receiver.args[0] if receiver.args else named[0] if named else None
     return None
 
 

@@ -82,6 +82,8 @@ _OUTSIDE_NAMES = re.compile(
     r"(?i)^(?:request|req|payload|body|query|form|params|user_input|prompt|completion|response|event|msg|"
     r"message|messages|llm_\w*|\w*_(?:output|response|completion)|tool_call\w*|function_call\w*|arguments)$"
 )
+# What a framework hands a handler: a web request, a serverless or Nuclio event.
+_REQUEST_NAMES = re.compile(r"(?i)^(?:request|req|event)$")
 # Decorators and registrations that hand a function to someone else to call.
 _EXPOSING_DECORATORS = re.compile(
     r"(?i)(?:^|\.)(?:tool|function_tool|route|get|post|put|patch|delete|websocket|api|endpoint|"
@@ -640,8 +642,9 @@ class CommandOrigins:
     def from_outside(self, node: ast.AST, function: Function | None, *, by_parameter_name: bool = True) -> bool:
         """Whether text from outside the operator can reach the value of `node`, evaluated in
         `function` (None: module level). `by_parameter_name` off: a parameter is outside text only
-        in a function handed to a framework to call (a route, a handler), not for its name alone
-        (`query`, `prompt`): in a notebook its own cells are a helper's only callers."""
+        in a function handed to a framework to call (a route, a handler) or when it is the request
+        or event a handler is given, not for a name such as `query` or `prompt` alone: in a notebook
+        its own cells are a helper's only callers."""
         previous, self._by_parameter_name = self._by_parameter_name, by_parameter_name
         try:
             return self._reaches(node, function, set(), 0)
@@ -730,7 +733,11 @@ class CommandOrigins:
         if name in ("self", "cls"):
             # The object's own state (judged where it is set), except a request handler's.
             return id(function) in self.handler_methods
-        return id(function) in self.exposed or (self._by_parameter_name and bool(_OUTSIDE_NAMES.match(name)))
+        if id(function) in self.exposed:
+            return True
+        # By name alone: every name outside text is usually called, or only a request's or an
+        # event's (what a framework passes a handler) when names of helpers' parameters do not count.
+        return bool((_OUTSIDE_NAMES if self._by_parameter_name else _REQUEST_NAMES).match(name))
 
     # --- constants, as the scope sees them ----------------------------------------------------
     def constant_value(self, node: ast.AST, function: Function | None, depth: int = 0) -> str | None:

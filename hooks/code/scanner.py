@@ -402,6 +402,8 @@ class CodeScanner:
         analysed as a notebook's, each finding moved to the file line it stands on."""
         source = read_databricks_source(text)
         report = self._scan_cells(source.notebook, display, policy, limits, path)
+        for other, language in source.other_languages():
+            report.findings.append(self._not_python(display, other, f"a Databricks {language[:20]} cell"))
         moved: list[Finding] = []
         for finding in report.findings:
             if finding.cell is None:

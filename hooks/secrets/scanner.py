@@ -39,7 +39,6 @@ from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.sample_files import is_sample_file
 from hooks.secrets.units import (
     DATA,
-    TEXT,
     Field,
     Unit,
     cell_unit,
@@ -235,8 +234,6 @@ class SecretScanner:
         found: list[Finding] = []
         for cell in source.notebook.cells:
             unit = replace(cell_unit(cell, name), cell=None)
-            if cell.language is not None:
-                unit = replace(unit, kind=TEXT)
             for finding in self._unit_findings(unit, display, settings, budget):
                 end_line = None if finding.end_line is None else source.file_line(cell.number, finding.end_line)
                 line = source.file_line(cell.number, finding.line)

@@ -56,8 +56,9 @@ def test_magic_cells_become_what_ipython_runs() -> None:
         "\nSELECT 1",
         "\nval x = 1",
     ]
-    assert [c.language for c in cells] == [None, None, None, None, None, None, "scala"]
-    assert [c.cell_type for c in cells][5:] == ["raw", "code"]  # a Spark SQL query; Scala code
+    # A Spark SQL query and Scala code: text no Python reading applies to; the language is kept.
+    assert [c.cell_type for c in cells][5:] == ["raw", "raw"]
+    assert [(cell.number, language) for cell, language in read.other_languages()] == [(7, "scala")]
     lines = text.split("\n")
     # `%sh ls -la`: its first command stands on the magic's own line, the next one below it.
     assert lines[read.file_line(2, 2) - 1] == "# MAGIC %sh ls -la"

@@ -67,3 +67,15 @@ def test_a_path_opened_for_writing_and_a_body_changed_on_the_way() -> None:
     # The file holds another text than the cell's: what is checked would not be what is written.
     assert defined["changed"] == DefinedMagic(runs=False, unread=True)
     assert defined["filled"].written_name("app.py") == "app.py"
+
+
+def test_a_file_opened_by_keyword_and_a_body_printed_into_it() -> None:
+    sources = [
+        "@register_cell_magic\ndef kw(line, cell):\n    with open(file=line, mode='w') as f:\n        f.write(cell)\n",
+        "@register_cell_magic\ndef printed(line, cell):\n    with open(line, 'w') as f:\n        print(cell, file=f)\n",
+        "@register_cell_magic\ndef shown(line, cell):\n    print(cell)\n",
+    ]
+    defined = defined_cell_magics(sources)
+    assert defined["kw"].written_name("env.sh") == "env.sh"
+    assert defined["printed"].written_name("env.sh") == "env.sh"
+    assert "shown" not in defined  # printed to the screen: no file

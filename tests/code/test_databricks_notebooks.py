@@ -114,6 +114,8 @@ def test_other_language_and_markdown_cells(tmp_path: Path) -> None:
         "# MAGIC %md\n# MAGIC Run `torch.load(path)` only on files you trust",
         "# MAGIC %sql\n# MAGIC SELECT * FROM t",
         "# MAGIC %scala\n# MAGIC val df = spark.read.load(path)",
+        # An R cell whose text happens to parse as Python runs as R: not read as Python.
+        "# MAGIC %r\n# MAGIC x <- eval(parse(text = code))\n# MAGIC system('echo hi')",
         "import torch\nsd = torch.load(path)",
     )
     found = places(scan_code(tmp_path, text, "nb.py"))
@@ -122,6 +124,7 @@ def test_other_language_and_markdown_cells(tmp_path: Path) -> None:
     assert [(rule, line) for rule, _, line, _ in found] == [
         ("MLS306", line_of(text, "sd = torch.load")),
         ("MLS324", line_of(text, "%scala")),
+        ("MLS324", line_of(text, "%r")),
     ]
     assert ("MLS306", None, line_of(text, "sd = torch.load"), "high") in found
 

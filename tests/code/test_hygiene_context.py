@@ -68,11 +68,19 @@ def test_a_notebooks_app_that_puts_request_text_in_sql_keeps_bandits_severity(tm
         "    return db.execute(f\"SELECT * FROM t WHERE owner = '{owner}'\")",
         "def handler(context, event):\n    name = event.body.decode()\n"
         '    return pd.read_sql("SELECT * FROM t WHERE name = \'" + name + "\'", engine)',
+        "def lambda_handler(event, context):\n    key = event['queryStringParameters']['id']\n"
+        "    return cur.execute(f\"SELECT * FROM t WHERE id = '{key}'\")",
         # Look-alike: a helper whose parameter is named like outside text, called by the notebook.
         "def run_query(query):\n    return client.query(f\"SELECT * FROM t WHERE q = '{query}'\")",
     )
     found = sorted((f.cell, f.rule_id, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb"))
-    assert found == [(2, "B608", "medium"), (3, "B608", "medium"), (4, "B608", "medium"), (5, "B608", "low")]
+    assert found == [
+        (2, "B608", "medium"),
+        (3, "B608", "medium"),
+        (4, "B608", "medium"),
+        (5, "B608", "medium"),
+        (6, "B608", "low"),
+    ]
 
 
 def test_strict_profile_restores_bandits_severity(tmp_path: Path) -> None:
