@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks._shared.notebook_magics import DefinedMagic, defined_cell_magics
 from tests.code.test_notebook_magics import SHOW_ONLY, WITH_GLOBALS, WRITE_AND_RUN, WRITE_TEMPLATE
+
+
+def magic(name: str, body: str) -> str:
+    """A notebook cell defining the cell magic `name`, whose function's body is `body`."""
+    indented = "".join(f"    {line}\n" for line in body.split("\n"))
+    return f"@register_cell_magic\ndef {name}(line, cell):\n{indented}"
 
 
 def test_what_each_definition_does_with_the_cell() -> None:
@@ -29,53 +36,42 @@ get_ipython().register_magic_function(keep, magic_kind="line", magic_name="not_a
     }
 
 
-def test_the_written_files_name_as_the_definition_picks_it() -> None:
-    sources = [
-        "@register_cell_magic\ndef fixed(line, cell):\n    open('setup.sh', 'w').write(cell)\n",
-        "@register_cell_magic\ndef first(line, cell):\n    open(line.split()[0], 'w').write(cell)\n",
-        "@register_cell_magic\ndef path(line, cell):\n    Path(line.strip()).write_text(cell)\n",
-        "@register_cell_magic\ndef joined(line, cell):\n    open(os.path.join(d, line), 'w').write(cell)\n",
-        "@register_cell_magic\ndef shown(line, cell):\n    sys.stdout.write(cell)\n",
-    ]
-    defined = defined_cell_magics(sources)
-    assert defined["fixed"].written_name("notes") == "setup.sh"
-    assert defined["first"].written_name("setup.sh quiet") == "setup.sh"
-    assert defined["path"].written_name(" run.sh ") == "run.sh"
-    # Written, but to a name this reader cannot tell: the body stays unread (a low note).
-    assert defined["joined"] == DefinedMagic(runs=False, unread=True)
-    # Look-alike: writing to standard output writes no file.
-    assert "shown" not in defined
+@pytest.mark.parametrize(
+    ("body", "line", "written"),
+    [
+        ("open('setup.sh', 'w').write(cell)", "notes", "setup.sh"),  # a constant name
+        ("open(line.split()[0], 'w').write(cell)", "setup.sh quiet", "setup.sh"),
+        ("Path(line.strip()).write_text(cell)", " run.sh ", "run.sh"),
+        ("Path(line).open('w').write(cell)", "run.sh", "run.sh"),
+        ("text = cell.format(**globals())\nopen(line, 'w').write(text)", "app.py", "app.py"),  # a template
+        ("with open(file=line, mode='w') as f:\n    f.write(cell)", "env.sh", "env.sh"),
+        ("with open(line, 'w') as f:\n    print(cell, file=f)", "env.sh", "env.sh"),
+    ],
+)
+def test_the_written_files_name_as_the_definition_picks_it(body: str, line: str, written: str) -> None:
+    (defined,) = defined_cell_magics([magic("save", body)]).values()
+    assert defined.written_name(line) == written
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "open(os.path.join(d, line), 'w').write(cell)",  # a name this reader cannot tell
+        "open(line, 'w').write(cell.replace('A', 'B'))",  # another text than the cell's
+    ],
+)
+def test_a_written_body_that_cannot_be_checked_stays_unread(body: str) -> None:
+    assert defined_cell_magics([magic("save", body)]) == {"save": DefinedMagic(runs=False, unread=True)}
+
+
+@pytest.mark.parametrize("body", ["sys.stdout.write(cell)", "print(cell)", "log.write(cell)"])
+def test_look_alike_text_shown_or_logged_is_no_file(body: str) -> None:
+    assert defined_cell_magics([magic("show", body)]) == {}
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=200), max_size=4))
 def test_garbage_sources_are_read_without_error(sources: list[str]) -> None:
-    marked = [source + "\n@register_cell_magic\ndef m(line, cell):\n    exec(cell)\n" for source in sources]
+    marked = [source + "\n" + magic("m", "exec(cell)") for source in sources]
     result = defined_cell_magics([*sources, *marked])
     assert all(isinstance(use, DefinedMagic) for use in result.values())
-
-
-def test_a_path_opened_for_writing_and_a_body_changed_on_the_way() -> None:
-    sources = [
-        "@register_cell_magic\ndef via_path(line, cell):\n    Path(line).open('w').write(cell)\n",
-        "@register_cell_magic\ndef changed(line, cell):\n    open(line, 'w').write(cell.replace('A', 'B'))\n",
-        "@register_cell_magic\ndef filled(line, cell):\n    text = cell.format(**globals())\n"
-        "    open(line, 'w').write(text)\n",
-    ]
-    defined = defined_cell_magics(sources)
-    assert defined["via_path"].written_name("run.sh") == "run.sh"
-    # The file holds another text than the cell's: what is checked would not be what is written.
-    assert defined["changed"] == DefinedMagic(runs=False, unread=True)
-    assert defined["filled"].written_name("app.py") == "app.py"
-
-
-def test_a_file_opened_by_keyword_and_a_body_printed_into_it() -> None:
-    sources = [
-        "@register_cell_magic\ndef kw(line, cell):\n    with open(file=line, mode='w') as f:\n        f.write(cell)\n",
-        "@register_cell_magic\ndef printed(line, cell):\n    with open(line, 'w') as f:\n        print(cell, file=f)\n",
-        "@register_cell_magic\ndef shown(line, cell):\n    print(cell)\n",
-    ]
-    defined = defined_cell_magics(sources)
-    assert defined["kw"].written_name("env.sh") == "env.sh"
-    assert defined["printed"].written_name("env.sh") == "env.sh"
-    assert "shown" not in defined  # printed to the screen: no file
