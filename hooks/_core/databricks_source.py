@@ -54,7 +54,7 @@ class SourceNotebook:
 def is_databricks_source(text: str) -> bool:
     """Whether the file is a Databricks notebook exported as Python source (its first line is the
     header Databricks writes and reads)."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    first = text[: len(HEADER) + 8].lstrip("\ufeff").split("\n", 1)[0]
     return first.rstrip("\r \t") == HEADER
 
 
