@@ -95,6 +95,9 @@ _REGISTRATIONS = frozenset(
     # aiohttp's `web.get("/x", handler)`, its router's `add_get`, Starlette's `Route`, Socket.IO's `on`
     | {"get", "post", "put", "patch", "delete", "route", "view", "Route", "WebSocketRoute", "on"}
     | {"add_get", "add_post", "add_put", "add_patch", "add_delete", "add_route", "add_view", "add_websocket_route"}
+    # A connection's handler (`websockets.serve(handler, host, port)`, asyncio's `start_server`) and
+    # LlamaIndex's `FunctionTool.from_defaults(fn=f)`: called with what a client or a model sends.
+    | {"serve", "start_server", "from_defaults"}
 )
 # UI events whose names other APIs share (`executor.submit(fn, x)` passes its own values): a
 # registration only with the UI's `inputs=`/`outputs=`/`fn=` keywords.

@@ -27,6 +27,8 @@ def origin_of_command(source: str) -> bool:
 
 
 OPERATOR_COMMANDS = {
+    "a server started with an app object, a helper given the command line": "import os, sys, waitress\n"
+    "def clean(path):\n    os.system('rm -rf ' + path)\nclean(sys.argv[1])\nwaitress.serve(app, port=8080)\n",
     "argparse": "import argparse, os\np = argparse.ArgumentParser()\nargs = p.parse_args()\n"
     'os.system(f"find {args.dataset}")\n',
     "argv": 'import os, sys\nos.system("ls " + sys.argv[1])\n',
@@ -123,6 +125,10 @@ OUTSIDE_COMMANDS = {
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
+    "a websocket connection's handler": "import os, websockets\nasync def handler(ws):\n"
+    "    async for line in ws:\n        os.system('echo ' + line)\nwebsockets.serve(handler, 'localhost', 8765)\n",
+    "a LlamaIndex tool's function": "import os\ndef run(cmd):\n    os.system(cmd)\n"
+    "tool = FunctionTool.from_defaults(fn=run)\n",
     "a UI text box": 'import os\nimport streamlit as st\nname = st.text_input("name")\nos.system("echo " + name)\n',
     "a route's parameter it rebinds from itself": "import os\n@app.route('/run/<cmd>')\ndef run(cmd):\n"
     "    cmd = cmd.strip()\n    os.system(cmd)\n",
