@@ -357,9 +357,17 @@ _CJK_BREAK = re.compile(
 )
 
 
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
 def _trim_bare(value: str, query: bool) -> str:
     value = value.split("\\n", 1)[0].split("\\t", 1)[0]  # JSON-escaped code: `x = y\n`
     value = _CJK_BREAK.split(value, maxsplit=1)[0]
+    # An opening bracket the value never closes opens the sentence's aside, not the value
+    # (`secrets (already configured)`): what follows it is judged.
+    closer = _CLOSERS.get(value[:1])
+    if closer is not None and closer not in value:
+        value = value[1:]
     if query:
         value = re.split(r"[&#]", value, maxsplit=1)[0]
     value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value

@@ -23,6 +23,8 @@ def _blocking(tmp_path: Path, name: str, text: str) -> list[str]:
 
 
 SILENT = [
+    ("an aside after a credential word in a list", "README.md", "- Required secrets (already configured by SAT):\n"),
+    ("an aside in brackets", "notes.md", "Store the secrets [see the vault below] first.\n"),
     ("a sentence word", "a.md", "These are the login credentials Polyaxon will use to access the registry.\n"),
     ("CJK punctuation", "a.md", "Worker 专属指标（如 token 计数），Worker 端点不会暴露 Supervisor 专属指标。\n"),
     ("CJK run together", "a.rst", "该算子可以根据Token Table高效地检索相应的KV缓存并进行注意力计算。\n"),
@@ -182,6 +184,7 @@ BLOCKING = [
     ("a random value in parentheses", "notes.md", f"Log in with credentials ({KEY}) to reach it.\n"),
     ("a random word opening a phrase", "notes.md", "Send bind credentials (Qm7vXk2pLr9TzW4s for staging) now.\n"),
     ("a typed password opening a phrase", "notes.md", "Send bind credentials (Adm1n@2024 for staging) now.\n"),
+    ("a random value after an unclosed bracket", "a.env", "DB_PASSWORD=(Xk9mQ2vLp7\n"),
 ]
 
 
