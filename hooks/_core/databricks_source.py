@@ -15,8 +15,9 @@ file line its first line stands on, so findings are reported at the file's own l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from hooks._core.findings import Finding
 from hooks._core.notebooks import Cell, Notebook
 
 HEADER = "# Databricks notebook source"
@@ -49,6 +50,12 @@ class SourceNotebook:
     def file_column(self, cell: int, line: int, column: int) -> int:
         indents = self.indents.get(cell, ())
         return column + (indents[line - 1] if 0 < line <= len(indents) else 0)
+
+    def placed(self, finding: Finding, cell: int) -> Finding:
+        """`finding`, found at a line and column of `cell`, at the file's own line and column."""
+        end_line = None if finding.end_line is None else self.file_line(cell, finding.end_line)
+        line, column = self.file_line(cell, finding.line), self.file_column(cell, finding.line, finding.column)
+        return replace(finding, cell=None, line=line, column=column, end_line=end_line)
 
 
 def is_databricks_source(text: str) -> bool:

@@ -59,7 +59,8 @@ class DefinedMagic:
 
 
 def defined_cell_magics(sources: Iterable[str]) -> dict[str, DefinedMagic]:
-    """The cell magics the Python `sources` (a notebook's cells, transformed) define, by name."""
+    """The cell magics the Python `sources` (a notebook's code cells) define, by name; a source
+    naming no way to register one is not parsed."""
     found: dict[str, DefinedMagic] = {}
     for source in sources:
         if not any(hint in source for hint in HINTS):

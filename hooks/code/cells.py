@@ -395,10 +395,10 @@ def _cell_magic(
         result.unknown_magic = name
 
 
-# IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.
 # Cell magics inside cell magics followed (`%%capture` holding `%%time`): past this the body is
 # not read and the cell is reported not analysed, at the failing severity.
 _MAX_NESTED_MAGICS = 100
+# IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.
 _SCRIPT_VALUE_OPTIONS = frozenset({"--proc", "--out", "--err"})
 _SCRIPT_OPTIONS = _SCRIPT_VALUE_OPTIONS | {"--bg", "--no-raise-error", "--raise-error"}
 _PYTHON_PROGRAM = re.compile(r"(?:i?python|pypy)[0-9.]*(?:\.exe)?")

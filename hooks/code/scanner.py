@@ -404,16 +404,7 @@ class CodeScanner:
         report = self._scan_cells(source.notebook, display, policy, limits, path)
         for other, language in source.other_languages():
             report.findings.append(self._not_python(display, other, f"a Databricks {language[:20]} cell"))
-        moved: list[Finding] = []
-        for finding in report.findings:
-            if finding.cell is None:
-                moved.append(finding)
-                continue
-            cell = finding.cell
-            end_line = None if finding.end_line is None else source.file_line(cell, finding.end_line)
-            line, column = source.file_line(cell, finding.line), source.file_column(cell, finding.line, finding.column)
-            moved.append(replace(finding, cell=None, line=line, column=column, end_line=end_line))
-        report.findings = moved
+        report.findings = [f if f.cell is None else source.placed(f, f.cell) for f in report.findings]
         report.written = [
             replace(item, cell=None, first_line=source.file_line(item.cell, item.first_line))
             if item.cell is not None

@@ -234,11 +234,7 @@ class SecretScanner:
         found: list[Finding] = []
         for cell in source.notebook.cells:
             unit = replace(cell_unit(cell, name), cell=None)
-            for finding in self._unit_findings(unit, display, settings, budget):
-                end_line = None if finding.end_line is None else source.file_line(cell.number, finding.end_line)
-                line = source.file_line(cell.number, finding.line)
-                column = source.file_column(cell.number, finding.line, finding.column)
-                found.append(replace(finding, line=line, column=column, end_line=end_line))
+            found.extend(source.placed(f, cell.number) for f in self._unit_findings(unit, display, settings, budget))
         return found
 
     def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings, budget: Budget) -> list[Finding]:

@@ -12,7 +12,6 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from hooks._core.display import printable
-from hooks._shared.notebook_magics import HINTS as MAGIC_HINTS
 from hooks._shared.notebook_magics import DefinedMagic, defined_cell_magics
 from hooks.secrets.training_records import training_records
 
@@ -111,8 +110,7 @@ def cell_unit(cell: Cell, notebook_name: str, defined: Mapping[str, DefinedMagic
 
 
 def notebook_units(notebook: Notebook, notebook_name: str) -> Iterator[Unit]:
-    sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    defined = defined_cell_magics(s for s in sources if any(hint in s for hint in MAGIC_HINTS))
+    defined = defined_cell_magics(cell.source for cell in notebook.cells if cell.cell_type == "code")
     for cell in notebook.cells:
         yield cell_unit(cell, notebook_name, defined)
         for output in cell.outputs:
