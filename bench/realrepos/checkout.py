@@ -102,6 +102,7 @@ SPLITS = (
     "blind59",
     "blind60",
     "blind61",
+    "blind62",
 )
 
 
