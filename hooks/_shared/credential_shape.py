@@ -25,6 +25,7 @@ from hooks._shared.credential_filters import (
     is_sequential,
     typed_runs_only,
 )
+from hooks._shared.written_language import latin_words, sentence_in_another_script
 
 MIN_LENGTH = 8
 MAX_LENGTH = 512
@@ -222,6 +223,9 @@ _PRODUCT_VERSION = re.compile(
     r"|[A-Z]?[a-z]{2,20}(?:[-_.][A-Za-z]{2,20}){0,2}/v?[0-9]{1,3}(?:\.[0-9]{1,6}){0,3}"
 )
 # A name that holds a password (not a key or a token, which are generated, not chosen).
+# Under a password's name, a run of letters longer than this is a passphrase of joined words
+# (the length credential_context gives a word of a sentence).
+_PASSPHRASE_RUN = 12
 _PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)?$")
 # Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`,
 # `postgres&6#9^2*8` (a password rule's symbols and digits, in any order).
@@ -665,6 +669,10 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "too long for one credential")
     if any(c.isspace() for c in value):
         return ValueShape(0, "contains spaces: prose, not a key")
+    if not value.isascii() and sentence_in_another_script(value):
+        # `passwordReq: "パスワードは8文字以上である必要があります。"` in a translation file: the
+        # script's own punctuation ends a sentence; under a password's name too (a label for it)
+        return ValueShape(0, "a sentence in another script (`...必要があります。`): text, not a key")
     if not _CHOSEN_SECRET_NAME.search(name) and _escaped_letters(value):
         # `Token \u5316\u3002\u60A8...` in a bundled translation file: text in another script,
         # written as JavaScript/JSON escapes; no key is written in escaped letters.
@@ -757,7 +765,17 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "words or an identifier")
     rest = _without_vendor_prefix(value)
     words = word_coverage(value)
-    if words >= 0.75 or is_identifier(value) or word_coverage(rest) >= 0.75 or is_identifier(rest):
+    if (
+        words >= 0.75
+        or is_identifier(value)
+        or word_coverage(rest) >= 0.75
+        or is_identifier(rest)
+        # `Adgangskode`, `API-Schlüssel`: a word of a language whose letter pairs the English ones
+        # above do not cover, written and pronounced as a word. Under a password's name a run
+        # longer than a sentence's word is a passphrase of joined words (`Wolfhoundwombatkazoo`),
+        # in any language (`Instansadgangskode` too).
+        or latin_words(value, _PASSPHRASE_RUN if _PASSWORD_NAME.search(name) else None)
+    ):
         if _chosen_by_a_person(value, name):
             return ValueShape(1)  # `password = "Californiahousing1"`: how people choose passwords
         return ValueShape(0, "words or an identifier")

@@ -1,0 +1,121 @@
+"""Words of languages the English letter pairs do not cover, and sentences in other scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hooks._shared.written_language import latin_words, sentence_in_another_script
+from tests.secrets.helpers import scan_text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Instansadgangskode",  # Danish: instance password
+        "Adgangskode",
+        "API-Schlüssel",  # German: API key
+        "Client-Schlüssel",
+        "Sicherheitsschlüssel",
+        "Contraseña",  # Spanish
+        "Wachtwoord",  # Dutch
+        "Lösenord",  # Swedish
+        "Salasana",  # Finnish
+        "Mot-de-passe",
+        "l'utilisateur",
+        "Jelszó:",
+    ],
+)
+def test_words_of_other_languages(value: str) -> None:
+    assert latin_words(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "lebYnaozlaSpiulThzby",  # pronounceable humps, cased inside a word
+        "Aech4ohb",  # pwgen: a digit
+        "Sommerferie2024!",  # a word with digits and symbols: a chosen password
+        "Qwhxkzvbrtplmnsd",  # no vowels to speak of
+        "Xkqzvbnmrtlp",
+        "Strxgnkpwlm",  # a consonant run no language writes
+        "Zq",
+        "ABCDEFGHIJ",  # capitals past an acronym's length
+        "Abc--def",
+        "wörd wörd",  # spaces are judged elsewhere
+        "",
+    ],
+)
+def test_no_word_of_any_language(value: str) -> None:
+    assert not latin_words(value)
+
+
+def test_a_sentence_in_another_script() -> None:
+    assert sentence_in_another_script("パスワードは8文字以上である必要があります。")
+    assert sentence_in_another_script("密码长度至少为8个字符！")
+    assert sentence_in_another_script("Пароль должен быть не короче 8 символов…")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "비밀번호Zq2024!abc",  # Latin letters, digits and symbols: a typed password
+        "密码很安全123",  # no punctuation of its script
+        "пароль2024!",
+        "Gr\u00fcn\u00e4。Kp7vQ2",  # ASCII letters
+        "。。。。123456789",  # mostly not letters
+    ],
+)
+def test_no_sentence_in_another_script(value: str) -> None:
+    assert not sentence_in_another_script(value)
+
+
+@given(st.text(max_size=200))
+def test_garbage_never_raises(value: str) -> None:
+    assert isinstance(latin_words(value), bool)
+    assert isinstance(sentence_in_another_script(value), bool)
+
+
+def _blocking(findings: list) -> list[tuple[str, int]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.line) for f in findings if f.severity.value != "low")
+
+
+TRANSLATIONS = """const TRANSLATIONS = {
+  login: {
+    instancePassword: "Instanskode",
+    "placeholder-password": "Adgangskode",
+    passwordReq: "パスワードは8文字以上である必要があります。",
+  },
+  settings: { apiKey: "API-Schlüssel", clientSecret: "Client-Schlüssel" },
+};
+"""
+
+
+def test_a_translation_file_does_not_block(tmp_path: Path) -> None:
+    assert _blocking(scan_text(tmp_path, "locales/da/common.js", TRANSLATIONS)) == []
+
+
+def test_a_long_compound_under_a_password_name_is_a_passphrase(tmp_path: Path) -> None:
+    """Danish compounds and English passphrases look the same: a run longer than a sentence's word
+    under a password's name still blocks (blind61's `Instansadgangskode` label stays false)."""
+    assert latin_words("Instansadgangskode") and not latin_words("Instansadgangskode", 12)
+    text = 'const t = { instancePassword: "Instansadgangskode", apiKey: "Sicherheitsschlüssel" };\n'
+    assert _blocking(scan_text(tmp_path, "common.js", text)) == [("MLS223", 1)]
+    assert [f.column for f in scan_text(tmp_path, "common.js", text) if f.severity.value != "low"] == [32]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'password: "Sommerferie2024!"',  # a chosen password in any language
+        'apiKey: "Qm7vXk2pLr9TzW4sHn"',
+        'password: "비밀번호Zq2024!abc"',
+        'clientSecret: "lebYnaozlaSpiulThzby"',
+    ],
+)
+def test_a_secret_in_the_same_file_still_blocks(tmp_path: Path, line: str) -> None:
+    text = TRANSLATIONS.replace('  settings: {', f"  {line},\n  settings: {{")
+    assert _blocking(scan_text(tmp_path, "locales/da/common.js", text)) == [("MLS223", 7)]
