@@ -117,5 +117,5 @@ def test_a_long_compound_under_a_password_name_is_a_passphrase(tmp_path: Path) -
     ],
 )
 def test_a_secret_in_the_same_file_still_blocks(tmp_path: Path, line: str) -> None:
-    text = TRANSLATIONS.replace('  settings: {', f"  {line},\n  settings: {{")
+    text = TRANSLATIONS.replace("  settings: {", f"  {line},\n  settings: {{")
     assert _blocking(scan_text(tmp_path, "locales/da/common.js", text)) == [("MLS223", 7)]
