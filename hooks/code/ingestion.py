@@ -67,6 +67,9 @@ _RUNNERS = re.compile(
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
+_OPEN_CALLS = frozenset({"open", "io.open", "builtins.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open"})
+
+
 @dataclass(frozen=True)
 class Download:
     node: ast.Call
@@ -106,18 +109,44 @@ class IngestionChecker(ast.NodeVisitor):
         self.text_files_over_http: list[tuple[Issue, Issue]] = []
         self.runs_or_unpacks = False  # the code starts commands, imports from paths or unpacks unfiltered tars
         self.reads_archives = False  # the code opens or unpacks archives itself (zipfile, tarfile, gzip, ...)
+        self.modules: set[str] = set()  # names an import binds: a module or a function, never data
 
     # --- helpers -------------------------------------------------------------------------
     def roots(self, node: ast.AST | None) -> set[str]:
+        """The names and literal paths a value is made of. What a call does is no part of its data:
+        the function called (`open`, `load_results`), a module a function is taken from (`os` of
+        `os.path.join`) and `open`'s mode (`"wb"`) are left out, or every file opened for writing
+        would share the root `open` with every file read later (ms-swift's test helpers: a
+        download written through one `open`, an unrelated result read through another)."""
         found: set[str] = set()
-        if node is None:
-            return found
-        for child in ast.walk(node):
+        pending: list[ast.AST] = [] if node is None else [node]
+        while pending:
+            child = pending.pop()
+            if isinstance(child, ast.Call):
+                callee = self.resolve(child.func) or ""
+                if callee in _OPEN_CALLS:
+                    path = _argument(child, 0, "file")
+                    pending.extend([path] if path is not None else [])
+                    continue
+                pending.extend(child.args)
+                pending.extend(keyword.value for keyword in child.keywords)
+                if isinstance(child.func, ast.Attribute):
+                    pending.append(child.func.value)  # `Path(p).open()`, `buffer.getvalue()`: the receiver is data
+                continue
             if isinstance(child, ast.Name):
-                found |= self.derived.get(child.id, {child.id})
+                if child.id not in self.modules:
+                    found |= self.derived.get(child.id, {child.id})
             elif isinstance(child, ast.Constant) and isinstance(child.value, str) and len(child.value) < 512:
                 found.add("lit:" + child.value)
+            else:
+                pending.extend(ast.iter_child_nodes(child))
         return found
+
+    def visit_Import(self, node: ast.Import) -> None:
+        self.modules.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self.modules.update(alias.asname or alias.name for alias in node.names if alias.name != "*")
 
     def url_of(self, node: ast.AST | None) -> str | None:
         if node is None:
@@ -257,7 +286,7 @@ class IngestionChecker(ast.NodeVisitor):
         """`f.write(r.content)`, `Path(p).write_bytes(data)`, `shutil.copyfileobj(r.raw, f)`."""
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in ("write", "write_bytes", "writelines") and node.args:
-            source = self._tainted(self.roots(node.args[0]))
+            source = self._tainted(self.roots(node.args[0])) or self._fetched_inside(node.args[0])
             if source is not None:
                 receiver = func.value
                 if isinstance(receiver, ast.Call) and (self.resolve(receiver.func) or "") in ("open", "io.open"):
@@ -269,6 +298,15 @@ class IngestionChecker(ast.NodeVisitor):
             if source is not None:
                 for root in self.roots(node.args[1]):
                     self.downloads.setdefault(root, source)
+
+    def _fetched_inside(self, node: ast.AST) -> Download | None:
+        """A download made in the written expression itself (`p.write_bytes(requests.get(u).content)`)."""
+        for child in ast.walk(node):
+            if isinstance(child, ast.Call):
+                download = self._download(child)
+                if download is not None:
+                    return download
+        return None
 
     def _tainted(self, roots: set[str]) -> Download | None:
         for root in sorted(roots):

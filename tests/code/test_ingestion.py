@@ -157,3 +157,43 @@ def test_executables_wheels_sources_and_models_over_http_stay_medium(tmp_path: P
         source = f"import zipfile\nfrom urllib.request import urlretrieve\nurlretrieve('http://h.org/{name}', 'x')\n"
         source += "zipfile.ZipFile('d.zip').extractall('d')\n"
         assert {f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == HTTP} <= {"medium"}, name
+
+
+def _unverified_lines(tmp_path: Path, source: str) -> list[int]:
+    return [f.line for f in scan_code(tmp_path, source) if f.rule_id == UNVERIFIED]
+
+
+# ms-swift's test helpers: a download written through one `open`, a result file another process
+# wrote read through another. The function called (`open`), its mode and a module's name are no
+# part of the data, so the two files do not share a root.
+SEPARATE_FILES = [
+    "import os, pickle, requests\n\ndef fetch(fpath, url):\n    r = requests.get(url, timeout=5)\n"
+    "    with open(fpath, 'wb') as f:\n        f.write(r.content)\n\ndef results(res_file):\n"
+    "    with open(res_file, 'rb') as f:\n        return pickle.load(f)\n",
+    "import os, pickle, urllib.request\n\ndef fetch(url, d):\n"
+    "    urllib.request.urlretrieve(url, os.path.join(d, 'data.tar'))\n\ndef results(e):\n"
+    "    return pickle.load(open(os.path.join(e, 'res.pkl'), 'rb'))\n",
+]
+
+
+@pytest.mark.parametrize("source", SEPARATE_FILES)
+def test_a_download_and_an_unrelated_load_share_no_root(tmp_path: Path, source: str) -> None:
+    assert _unverified_lines(tmp_path, source) == []
+
+
+SAME_FILE = [
+    "import pickle, requests\n\ndef fetch(url):\n    r = requests.get(url, timeout=5)\n"
+    "    with open('model.pkl', 'wb') as f:\n        f.write(r.content)\n"
+    "    with open('model.pkl', 'rb') as f:\n        return pickle.load(f)\n",
+    "import os, pickle, urllib.request\n\ndef fetch(url, d):\n"
+    "    urllib.request.urlretrieve(url, os.path.join(d, 'model.pkl'))\n"
+    "    return pickle.load(open(os.path.join(d, 'model.pkl'), 'rb'))\n",
+    # the download made inside the written expression (missed at the start of stop 81)
+    "import pickle, requests\nfrom pathlib import Path\n\ndef fetch(url, d):\n    p = Path(d) / 'model.pkl'\n"
+    "    p.write_bytes(requests.get(url, timeout=5).content)\n    return pickle.loads(p.read_bytes())\n",
+]
+
+
+@pytest.mark.parametrize("source", SAME_FILE)
+def test_a_download_written_and_loaded_from_the_same_path_still_reports(tmp_path: Path, source: str) -> None:
+    assert len(_unverified_lines(tmp_path, source)) == 1
