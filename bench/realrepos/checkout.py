@@ -103,6 +103,7 @@ SPLITS = (
     "blind60",
     "blind61",
     "blind62",
+    "blind63",
 )
 
 
