@@ -25,7 +25,7 @@ from hooks._shared.credential_filters import (
     is_sequential,
     typed_runs_only,
 )
-from hooks._shared.written_language import latin_words, sentence_in_another_script
+from hooks._shared.written_language import ENGLISH_LETTER_PAIRS, latin_words, sentence_in_another_script
 
 MIN_LENGTH = 8
 MAX_LENGTH = 512
@@ -71,21 +71,7 @@ _PASCAL_CASE = re.compile(
 # `lebYnaozlaSpiul...`, have humps no word is made of).
 _CAMEL_CASE = re.compile(r"[a-z]{1,12}(?:[A-Z][a-z]{2,12}){2,8}|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){1,8}Id")
 _CAMEL_HUMP = re.compile(r"[A-Z][a-z]{2,}")
-# The letter pairs that make up 97% of the pairs in English words (counted once per distinct
-# word over the words of CPython's standard library sources and docstrings). A pair of random
-# letters is in this set about half the time; the pairs of a word almost always are.
-_COMMON_BIGRAMS = frozenset(
-    re.findall(
-        "..",
-        "abacadafagaiakalamanaparasatauavawaxaybabcbdbebibjblbobpbrbsbubycacccdcechcickclcmcncocpcrcsctcucydadb"
-        "dcdddedfdidldndodpdrdsdtdueaebecedeeefegeiekelemeneoepeqereseteuevewexeyfafdfefffiflfofrfsftfugageggghg"
-        "iglgmgngogrgsguhahehihohrhthuiaibicidieifigiliminioipirisitivixizjukakekiklkskwlalcldlelflilllnlolplsl"
-        "tlulymambmdmemimlmmmompmsmtmunancndnenfngninknlnmnnnonpnrnsntnunvnyoaobocodofogoiokolomonoooporosotouov"
-        "owoxpapcpdpepfphpiplpoppprpsptpupyqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrwrysascsdsesfsgshsiskslsmsn"
-        "sospsrssstsuswsytatbtctdtetfthtitltmtntotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevivowawewhwi"
-        "wnwowrwsxaxcxexfxixpxtyeyiymynypysytzazezi",
-    )
-)
+_COMMON_BIGRAMS = ENGLISH_LETTER_PAIRS
 # The cut above drops the pairs of `j` (a rare letter) that everyday words are built of (`object`,
 # `project`, `major`, `join`, `adjust`, `reject`, `inject`, `enjoy`, `Java`) and `oy` (`deploy`).
 # They count only for a value that is one plain word, written as words are (`Injection`,

@@ -22,12 +22,54 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ASCII_VOWELS = frozenset("aeiouy")
-# Consonant clusters that spell one sound (German `sch`, English `ch`/`sh`/`th`/`ph`, `ck`):
-# counted as one consonant when a run of consonants is measured (`Sicherheitsschlüssel`).
+# The letter pairs that make up 97% of the pairs in English words (counted once per distinct
+# word over the words of CPython's standard library sources and docstrings). A pair of random
+# letters is in this set about half the time; the pairs of a word almost always are.
+ENGLISH_LETTER_PAIRS = frozenset(
+    re.findall(
+        "..",
+        "abacadafagaiakalamanaparasatauavawaxaybabcbdbebibjblbobpbrbsbubycacccdcechcickclcmcncocpcrcsctcucydadb"
+        "dcdddedfdidldndodpdrdsdtdueaebecedeeefegeiekelemeneoepeqereseteuevewexeyfafdfefffiflfofrfsftfugageggghg"
+        "iglgmgngogrgsguhahehihohrhthuiaibicidieifigiliminioipirisitivixizjukakekiklkskwlalcldlelflilllnlolplsl"
+        "tlulymambmdmemimlmmmompmsmtmunancndnenfngninknlnmnnnonpnrnsntnunvnyoaobocodofogoiokolomonoooporosotouov"
+        "owoxpapcpdpepfphpiplpoppprpsptpupyqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrwrysascsdsesfsgshsiskslsmsn"
+        "sospsrssstsuswsytatbtctdtetfthtitltmtntotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevivowawewhwi"
+        "wnwowrwsxaxcxexfxixpxtyeyiymynypysytzazezi",
+    )
+)
+# Letter pairs of words in other languages written in Latin letters that English words rarely have
+# (`dg` and `gs` of Danish `adgang`, `ko`/`kj`, `sz`/`cz` of Polish, `ij` of Dutch, `zw` of German),
+# taken from a hand-written list of about 800 interface words (password, key, user, save, cancel,
+# ...) in German, French, Spanish, Italian, Portuguese, Dutch, Danish, Swedish, Norwegian, Polish,
+# Czech, Turkish, Finnish, Vietnamese, Romanian and Hungarian, accents folded to their letters.
+# Added to English's common pairs, they are the pairs a word of those languages is made of.
+_EUROPEAN_PAIRS = frozenset(
+    re.findall(
+        "..",
+        "aaaeahajaoazbbbmbnbtcjczdgdhdmdvdzehejezfmfngdgjgkgtgyhjhlhnhvhyihiiijikiujajdjejljmjnjojtjzkckhkjkkkn"
+        "kokrktkukylblglhljlklmlrlvmkmnmymznhnjnwnzoeohojozpnrhrjrqrzsjsqsztktvtzujukuuuvuwuyuzvbvdvnvrvywdwpwy"
+        "xoxuyaybycydyfygyhyjykylyoyuzkzlzmznzozpzrztzuzwzyzz",
+    )
+)
+_VOWELS = frozenset("aeiouy")
+# Two consonants a word of these languages may start with (`Schlüssel`, `klucz`, `hjælp`, `người`):
+# random letters start with any two (`Jfezmomdteij`, `Tdsujzrvinaj`).
+_ONSETS = frozenset(
+    re.findall(
+        "..",
+        "blbrchclcrczdjdrdzfjflfrgjglgngrhjhlhvjmkhkjklknkrkvkwngnhpfphplprpsscshsjskslsmsnspsqstsvswsz"
+        "thtjtrtwvlvrwhwpwrwszmznzpzrzw",
+    )
+)
+# Consonant clusters that spell one sound (German `sch`, `ch`, `sh`, `th`, `ph`, `ck`, `ng`):
+# one consonant when a run of consonants is measured (`Sicherheitsschlüssel`).
 _DIGRAPHS = re.compile(r"sch|ch|sh|th|ph|ck|ng")
 _MAX_CONSONANT_RUN = 4
-_MIN_VOWEL_SHARE = 0.2
+_MIN_VOWEL_SHARE = 0.15  # `Schlüssel` has 2 in 7 (`sch` one sound), `wstecz` 1 in 6
+# Generators of pronounceable keys join consonant-vowel syllables (`Bazolenuramikotesa`); a word
+# this long has a cluster of consonants somewhere (`Instans`, `Contraseña`, `Schlüssel`).
+_SYLLABLE_RUN = 14  # Romance words alternate too (`réinitialiser` is 13)
+_LONGEST_WORD = 24  # `Wiederherstellungsschlüssel` is 27: past this a run of letters is no label
 # A part of a hyphenated phrase written in capitals is an acronym (`API-Schlüssel`, `SSH-Schlüssel`).
 _ACRONYM_LENGTH = 5
 # Separators inside one phrase without spaces (`API-Schlüssel`, `l'utilisateur`), and the sentence
@@ -35,79 +77,147 @@ _ACRONYM_LENGTH = 5
 _PART_SEPARATORS = re.compile(r"[-'\u2019]")
 _END_MARKS = ".!?:"
 _SHORT_PART = 2
+_RARE_PAIR_LENGTH = 9
+_ACCENTS_IN_A_WORD = 3  # kinds of accented letter in one word (`felhasználónév`: á, ó, é)
+_TRIPLED = re.compile(r"(.)\1\1")  # one letter three times in a row (`bbb`): no word
+# Scripts that run their words together and end sentences with `。`, `、`, `！`: a sentence of
+# them carries its punctuation; an alphabet with spaces (Cyrillic, Greek) is judged by its words.
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "HALFWIDTH KATAKANA")
+_CYRILLIC_GREEK_VOWELS = frozenset("аеёиоуыэюяіїєαεηιουωάέήίόύώ")
+_LONGEST_ASCII_WORD = 12  # `請輸入Token`: an English word in the sentence, not a key
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+# `API`, `OAuth`, `2FA`: read letter by letter (or a brand's casing), not as a word
+_ACRONYM = re.compile(r"[A-Z]{1,5}|[A-Z][a-z]?[A-Z][a-z]{1,4}|[0-9][A-Z]{2,4}|[A-Z]{2,4}[0-9]")
 
 
-def _latin_letter(char: str) -> bool:
-    return char.isalpha() and (char.isascii() or unicodedata.name(char, "").startswith("LATIN "))
+def _script(char: str) -> str:
+    """ "latin", "cyrillic", "greek" or "" for a letter (other scripts and non-letters)."""
+    if not char.isalpha():
+        return ""
+    if char.isascii():
+        return "latin"
+    name = unicodedata.name(char, "")
+    for script in ("LATIN", "CYRILLIC", "GREEK"):
+        if name.startswith(script + " "):
+            return script.lower()
+    return ""
 
 
 def _base_letter(char: str) -> str:
-    """The letter a Latin letter is written on (`ü` -> `u`, `ø` -> `o`, `æ` -> `a`)."""
+    """The letter a Latin letter is written on (`ü` -> `u`, `ø` -> `o`, `æ` -> `a`, `ß` -> `s`)."""
     if char.isascii():
         return char.lower()
     name = unicodedata.name(char, "")
-    # "LATIN SMALL LETTER O WITH STROKE", "LATIN SMALL LETTER AE", "LATIN SMALL LETTER SHARP S"
     _, marker, rest = name.partition(" LETTER ")
     if not marker or not rest:
         return "?"
     word = rest.split(" ")[0]
-    return "s" if word == "SHARP" else word[0].lower()
+    if word == "SHARP":
+        return "s"
+    if word == "DOTLESS":
+        return "i"
+    return word[0].lower()
 
 
 def _written_as_a_word(part: str) -> bool:
-    if len(part) <= _ACRONYM_LENGTH and part.isupper():
-        return True
     return part.islower() or (part[0].isupper() and (len(part) == 1 or part[1:].islower()))
 
 
-def _pronounceable(part: str) -> bool:
-    if len(part) <= _ACRONYM_LENGTH and part.isupper():
-        return True  # an acronym is read letter by letter
+def _consonant_runs(letters: str, vowels: frozenset[str]) -> list[int]:
+    runs = [0]
+    for char in letters:
+        if char in vowels:
+            runs.append(0)
+        else:
+            runs[-1] += 1
+    return runs
+
+
+def _latin_word(part: str) -> bool:
+    """Pronounceable, with the letter pairs of a European language's words, and not a generator's
+    run of consonant-vowel syllables."""
     letters = "".join(_base_letter(c) for c in part)
-    vowels = sum(c in _ASCII_VOWELS for c in letters)
-    if vowels == 0 or vowels < _MIN_VOWEL_SHARE * len(letters):
+    accented = [c for c in part.lower() if not c.isascii() and c != "\u0131"]  # Turkish `ı` is a plain letter
+    if "?" in letters or _TRIPLED.search(letters):
+        return False
+    if (len(part) > 3 and 2 * len(accented) > len(part)) or len(set(accented)) > _ACCENTS_IN_A_WORD:
+        # accents on many letters, or of many kinds: no language writes a word so (`Hetúññôôèà`,
+        # `Xtyuslgälàjü`); `Mật`, `khẩu`, `felhasználó`, `configurações` are written with a few
         return False
     collapsed = _DIGRAPHS.sub("c", letters)
-    run = 0
-    for char in collapsed:
-        run = 0 if char in _ASCII_VOWELS else run + 1
-        if run > _MAX_CONSONANT_RUN:
-            return False
-    return True
+    if sum(c in _VOWELS for c in collapsed) < _MIN_VOWEL_SHARE * len(collapsed):
+        return False
+    if letters[0] not in _VOWELS and letters[1:2] and letters[1] not in _VOWELS and letters[:2] not in _ONSETS:
+        return False
+    runs = _consonant_runs(collapsed, _VOWELS)
+    if max(runs) > _MAX_CONSONANT_RUN or (len(letters) >= _SYLLABLE_RUN and max(runs) < 2):
+        return False
+    unusual = sum(
+        letters[i : i + 2] not in ENGLISH_LETTER_PAIRS and letters[i : i + 2] not in _EUROPEAN_PAIRS
+        for i in range(len(letters) - 1)
+    )
+    # The two sets hold most pairs of these languages' words; a long word may have one rare pair.
+    return unusual == 0 or (unusual == 1 and len(letters) >= _RARE_PAIR_LENGTH)
+
+
+def _alphabet_word(part: str) -> bool:
+    """A word of Cyrillic or Greek letters: vowels among them and no long run of consonants."""
+    letters = part.lower()
+    vowels = sum(c in _CYRILLIC_GREEK_VOWELS for c in letters)
+    runs = _consonant_runs(letters, _CYRILLIC_GREEK_VOWELS)
+    if vowels < _MIN_VOWEL_SHARE * len(letters) or max(runs) > _MAX_CONSONANT_RUN:
+        return False
+    return not (len(letters) >= _SYLLABLE_RUN and max(runs) < 2)
 
 
 def latin_words(value: str, longest: int | None = None) -> bool:
-    """A word, or words joined by hyphens or apostrophes, of a language written in Latin letters:
-    `Instansadgangskode`, `API-Schlüssel`, `Contraseña`. Letters only (a digit or a symbol makes
-    it no word of any language); every part written and pronounceable as a word, and, with
-    `longest`, no part longer than that (where a longer run is a passphrase of joined words)."""
+    """A word, or words joined by hyphens or apostrophes, of a language written in Latin (or
+    Cyrillic or Greek) letters: `Instansadgangskode`, `API-Schlüssel`, `Contraseña`,
+    `Пароль-приложения`. Letters only (a digit or a symbol makes it no word of any language), one
+    script, every part written as a word and, past two letters, read as one; no part longer than
+    `longest` (where a longer run is a passphrase of joined words) or than a label's longest."""
     body = value[:-1] if value[-1:] in _END_MARKS else value
     parts = _PART_SEPARATORS.split(body)
-    if not parts or any(not part or not all(_latin_letter(c) for c in part) for part in parts):
+    scripts = {_script(c) for c in body if c.isalpha()}
+    if not parts or len(scripts) != 1 or "" in scripts:
         return False
-    if longest is not None and any(len(part) > longest for part in parts):
+    script = scripts.pop()
+    if any(not part or not all(_script(c) == script or c.isdigit() for c in part) for part in parts):
         return False
-    if not all(_written_as_a_word(part) for part in parts):
+    if any(c.isdigit() for part in parts if not _ACRONYM.fullmatch(part) for c in part):
+        return False  # a digit only in an acronym (`2FA`); a word with digits is a chosen password
+    limit = _LONGEST_WORD if longest is None else min(longest, _LONGEST_WORD)
+    acronyms = [part for part in parts if script == "latin" and _ACRONYM.fullmatch(part)]
+    words = [part for part in parts if part not in acronyms]
+    if any(len(part) > limit for part in parts) or not all(_written_as_a_word(part) for part in words):
         return False
     # An elided article or a short word (`l'`, `de`) is too short to judge; the rest must carry it.
-    long_parts = [part for part in parts if len(part) > _SHORT_PART]
-    long_letters = sum(len(part) for part in long_parts)
-    return (
-        3 * long_letters >= 2 * sum(len(part) for part in parts)
-        and bool(long_parts)
-        and all(_pronounceable(part) for part in long_parts)
-    )
+    long_parts = [part for part in words if len(part) > _SHORT_PART]
+    carried = sum(len(part) for part in (*long_parts, *acronyms))
+    if not long_parts or 3 * carried < 2 * sum(len(part) for part in parts):
+        return False
+    judge = _latin_word if script == "latin" else _alphabet_word
+    return all(judge(part) for part in long_parts)
 
 
 def _script_punctuation(char: str) -> bool:
     return not char.isascii() and unicodedata.category(char).startswith("P")
 
 
+def _unspaced_letter(char: str) -> bool:
+    return char.isalpha() and not char.isascii() and unicodedata.name(char, "").startswith(_UNSPACED_SCRIPTS)
+
+
 def sentence_in_another_script(value: str) -> bool:
-    """Text of a script beyond Latin with that script's punctuation (`パスワードは8文字以上
-    である必要があります。`): no ASCII letter, most characters letters of that script, and at
-    least one punctuation mark outside ASCII."""
-    if any(c.isascii() and c.isalpha() for c in value):
+    """A sentence of a script that runs its words together (`パスワードは8文字以上である必要が
+    あります。`, `请输入OAuth客户端密钥。`): most characters that script's letters, its own
+    punctuation, and in ASCII only numbers and acronyms or words (`8`, `API`, `OAuth`), never a
+    run that mixes letters and digits."""
+    letters = sum(_unspaced_letter(c) for c in value)
+    if 2 * letters < len(value) or not any(_script_punctuation(c) for c in value):
         return False
-    other_letters = sum(c.isalpha() and not _latin_letter(c) for c in value)
-    return 2 * other_letters >= len(value) and any(_script_punctuation(c) for c in value)
+    for run in _ASCII_RUN.findall(value):
+        word = run.isalpha() and _written_as_a_word(run) and len(run) <= _LONGEST_ASCII_WORD
+        if not (run.isdigit() or _ACRONYM.fullmatch(run) or word):
+            return False
+    return not any(c.isalpha() and not c.isascii() and not _unspaced_letter(c) for c in value)

@@ -4,8 +4,12 @@ unpickled without a checksum check, TLS verification switched off for the whole 
 One walk over the module collects downloads (what they return or write), derivations (a file
 opened from a path, a response's `.content`), checksum calls and pickle-capable loads; the
 verdicts are drawn at the end, so a hash checked after the download but before the load in
-another function still counts. Names are module-wide (like MLRuleVisitor's origins): this is a
-heuristic for precision, not a full data-flow analysis.
+another function still counts. A name is the function's own when the function binds it (a
+parameter, an assignment, a loop's or a `with`'s target) and the module's otherwise, so two
+functions' `path` parameters are two values; a file name written in both paths tells two files in
+one folder apart (`root / "data.csv"` is not `root / "model.pkl"`). This is a heuristic for
+precision, not a full data-flow analysis: a path handed from one function to another through a
+call's arguments is not followed.
 """
 
 from __future__ import annotations
@@ -110,6 +114,11 @@ class IngestionChecker(ast.NodeVisitor):
         self.runs_or_unpacks = False  # the code starts commands, imports from paths or unpacks unfiltered tars
         self.reads_archives = False  # the code opens or unpacks archives itself (zipfile, tarfile, gzip, ...)
         self.modules: set[str] = set()  # names an import binds: a module or a function, never data
+        self.scopes: list[tuple[str, frozenset[str]]] = []  # enclosing functions: (key prefix, names they bind)
+        self.written_names: dict[str, set[str]] = {}  # tainted root -> file names of the paths written there
+        # the module's functions, by the one name each is defined under (none defined twice)
+        self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.passed: dict[str, set[str]] = {}  # a function's parameter key -> roots of what its calls pass
 
     # --- helpers -------------------------------------------------------------------------
     def roots(self, node: ast.AST | None) -> set[str]:
@@ -128,19 +137,47 @@ class IngestionChecker(ast.NodeVisitor):
                     path = _argument(child, 0, "file")
                     pending.extend([path] if path is not None else [])
                     continue
+                if all(isinstance(a, ast.Constant) for a in (*child.args, *(k.value for k in child.keywords))):
+                    # `model_path()`, `cache_file("m.pkl")`: the same call gives the same path
+                    found.add("call:" + ast.unparse(child)[:200])
                 pending.extend(child.args)
                 pending.extend(keyword.value for keyword in child.keywords)
                 if isinstance(child.func, ast.Attribute):
                     pending.append(child.func.value)  # `Path(p).open()`, `buffer.getvalue()`: the receiver is data
                 continue
-            if isinstance(child, ast.Name):
+            if (
+                isinstance(child, ast.Attribute)
+                and isinstance(child.value, ast.Name)
+                and child.value.id in ("self", "cls")
+            ):
+                found.add(f"attr:{child.value.id}.{child.attr}")  # `self.path`: one object's, in every method
+            elif isinstance(child, ast.Name):
                 if child.id not in self.modules:
-                    found |= self.derived.get(child.id, {child.id})
+                    key = self.key(child.id)
+                    found |= self.derived.get(key, {key})
             elif isinstance(child, ast.Constant) and isinstance(child.value, str) and len(child.value) < 512:
                 found.add("lit:" + child.value)
             else:
                 pending.extend(ast.iter_child_nodes(child))
         return found
+
+    def key(self, name: str) -> str:
+        """The name as this checker keys it: `function@line/name` for a name the innermost enclosing
+        function binds, the bare name for the module's."""
+        for prefix, bound in reversed(self.scopes):
+            if name in bound:
+                return f"{prefix}/{name}"
+        return name
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
+        self.scopes.append((_scope_prefix(node), _bound_in(node)))
+        try:
+            self.generic_visit(node)
+        finally:
+            self.scopes.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+    visit_Lambda = visit_FunctionDef
 
     def visit_Import(self, node: ast.Import) -> None:
         self.modules.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
@@ -155,7 +192,7 @@ class IngestionChecker(ast.NodeVisitor):
         if text is not None:
             return text
         if isinstance(node, ast.Name):
-            return self.strings.get(node.id)
+            return self.strings.get(self.key(node.id))
         if isinstance(node, ast.JoinedStr) and node.values:
             return _constant_str(node.values[0])
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
@@ -166,17 +203,17 @@ class IngestionChecker(ast.NodeVisitor):
         if target is None:
             return
         if isinstance(target, ast.Name):
-            self.downloads[target.id] = download
-            self.derived.pop(target.id, None)
+            self.downloads[self.key(target.id)] = download
+            self.derived.pop(self.key(target.id), None)
         elif isinstance(target, (ast.Tuple, ast.List)) and target.elts:
             self._taint(target.elts[0], download)
         else:
             text = _constant_str(target)
             if text is not None:
                 self.downloads["lit:" + text] = download
-            elif isinstance(target, ast.Call):  # Path("x") / os.path.join(d, "x.pkl")
-                for root in self.roots(target):
-                    self.downloads.setdefault(root, download)
+            elif isinstance(target, (ast.Call, ast.BinOp, ast.JoinedStr, ast.Attribute, ast.Subscript)):
+                # Path("x") / os.path.join(d, "x.pkl") / f"{d}/x.pkl"
+                self._taint_roots(self.roots(target), download)
 
     # --- assignments and flow ------------------------------------------------------------
     def visit_Assign(self, node: ast.Assign) -> None:
@@ -203,7 +240,7 @@ class IngestionChecker(ast.NodeVisitor):
     def visit_For(self, node: ast.For) -> None:
         self.visit(node.iter)
         if isinstance(node.target, ast.Name):
-            self.derived[node.target.id] = self.roots(node.iter)
+            self.derived[self.key(node.target.id)] = self.roots(node.iter)
         for statement in [*node.body, *node.orelse]:
             self.visit(statement)
 
@@ -216,14 +253,15 @@ class IngestionChecker(ast.NodeVisitor):
             return
         text = _constant_str(value)
         if text is not None:
-            self.strings[target.id] = text
-        self.derived[target.id] = self.roots(value)
+            self.strings[self.key(target.id)] = text
+        self.derived[self.key(target.id)] = self.roots(value)
 
     # --- calls ---------------------------------------------------------------------------
     def visit_Call(self, node: ast.Call) -> None:
         self.generic_visit(node)
         name = self.resolve(node.func) or ""
         self._http_read(node, name)
+        self._passes(node)
         download = self._download(node)
         if download is not None:
             for target in self._written_paths(node, name):
@@ -291,13 +329,47 @@ class IngestionChecker(ast.NodeVisitor):
                 receiver = func.value
                 if isinstance(receiver, ast.Call) and (self.resolve(receiver.func) or "") in ("open", "io.open"):
                     receiver = receiver.args[0] if receiver.args else receiver
-                for root in self.roots(receiver):
-                    self.downloads.setdefault(root, source)
+                self._taint_roots(self.roots(receiver), source)
         if name == "shutil.copyfileobj" and len(node.args) > 1:
             source = self._tainted(self.roots(node.args[0]))
             if source is not None:
-                for root in self.roots(node.args[1]):
-                    self.downloads.setdefault(root, source)
+                self._taint_roots(self.roots(node.args[1]), source)
+        moved = _moved(node, name)
+        if moved is not None:
+            # `os.replace(part, final)`, `shutil.move(tmp, dest)`, `Path(tmp).rename(dest)`: the
+            # downloaded bytes now sit at the destination
+            source = self._tainted(self.roots(moved[0]))
+            if source is not None:
+                self._taint_roots(self.roots(moved[1]), source)
+
+    def _passes(self, node: ast.Call) -> None:
+        """`load("m.pkl")` of the module's own `def load(path)`: the parameter holds what is passed."""
+        if not isinstance(node.func, ast.Name) or node.func.id not in self.functions:
+            return
+        function = self.functions[node.func.id]
+        arguments = function.args
+        positional = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+        prefix = _scope_prefix(function)
+        given = list(zip(positional, node.args, strict=False))
+        given += [(k.arg, k.value) for k in node.keywords if k.arg is not None]
+        for parameter, value in given:
+            if isinstance(value, ast.Starred):
+                continue
+            self.passed.setdefault(f"{prefix}/{parameter}", set()).update(self.roots(value))
+
+    def _expanded(self, roots: set[str]) -> set[str]:
+        """The roots, and what the module's calls pass for those that are parameters."""
+        found = set(roots)
+        for root in roots:
+            found |= self.passed.get(root, set())
+        return found
+
+    def _taint_roots(self, roots: set[str], download: Download) -> None:
+        names = _file_names(roots)
+        for root in roots:
+            self.downloads.setdefault(root, download)
+            if names:
+                self.written_names.setdefault(root, set()).update(names)
 
     def _fetched_inside(self, node: ast.AST) -> Download | None:
         """A download made in the written expression itself (`p.write_bytes(requests.get(u).content)`)."""
@@ -437,11 +509,26 @@ class IngestionChecker(ast.NodeVisitor):
                 )
             self.issues.append(issue)
         reported: set[int] = set()
-        for sink, sink_name, roots in self.sinks:
+        # A download written to a parameter's path is written to what the module's calls pass for it.
+        downloads = dict(self.downloads)
+        written_names = {root: set(names) for root, names in self.written_names.items()}
+        for root, fetched in self.downloads.items():
+            for passed in self.passed.get(root, set()):
+                downloads.setdefault(passed, fetched)
+                written_names.setdefault(passed, set()).update(self.written_names.get(root, set()))
+        checked = self._expanded(self.checked)
+        # `hashlib.sha256(r.content)` then `f.write(r.content)`: the bytes written were checked
+        verified = {id(downloads[root].node) for root in checked if root in downloads}
+        for sink, sink_name, sink_roots in self.sinks:
+            roots = self._expanded(sink_roots)
+            loaded_names = _file_names(roots)
             for root in sorted(roots):
-                download = self.downloads.get(root)
-                if download is None or root in self.checked or id(download.node) in reported:
+                download = downloads.get(root)
+                if download is None or root in checked or id(download.node) in reported | verified:
                     continue
+                written = written_names.get(root, set())
+                if not _file_names({root}) and loaded_names and written and not loaded_names & written:
+                    continue  # one folder, two files: `root / "data.csv"` written, `root / "model.pkl"` loaded
                 reported.add(id(download.node))
                 self.issues.append(
                     Issue(
@@ -459,11 +546,88 @@ class IngestionChecker(ast.NodeVisitor):
 _STARTS_COMMANDS = "; saved where this code also starts commands or unpickles"
 
 
+_FILE_NAME = re.compile(r"[^/\\]*\.[A-Za-z0-9]{1,8}$")
+_MOVES = frozenset({"os.replace", "os.rename", "shutil.move", "shutil.copy", "shutil.copy2", "shutil.copyfile"})
+
+
+def _file_names(roots: set[str]) -> set[str]:
+    """The file names (`model.pkl`) among a path's literal roots."""
+    names = set()
+    for root in roots:
+        if root.startswith("lit:"):
+            tail = root[4:].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+            if _FILE_NAME.fullmatch(tail):
+                names.add(tail)
+    return names
+
+
+def _moved(node: ast.Call, name: str) -> tuple[ast.expr, ast.expr] | None:
+    """(source, destination) of a move or copy of a file."""
+    if name in _MOVES and len(node.args) >= 2:
+        return node.args[0], node.args[1]
+    func = node.func
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr in ("rename", "replace")
+        and len(node.args) == 1
+        and not name.startswith("os.")
+        and not isinstance(func.value, ast.Constant)  # `"a-b".replace("-", "_")` is text, not a file
+    ):
+        return func.value, node.args[0]
+    return None
+
+
+def _scope_prefix(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> str:
+    return f"{getattr(function, 'name', 'lambda')}@{function.lineno}:{function.col_offset}"
+
+
+def _functions_by_name(module: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Plain functions of the module (not methods) by name, leaving out names defined twice."""
+    found: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    twice: set[str] = set()
+    pending: list[ast.AST] = [module]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.ClassDef):
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if node.name in found:
+                twice.add(node.name)
+            found[node.name] = node
+        pending.extend(ast.iter_child_nodes(node))
+    return {name: function for name, function in found.items() if name not in twice}
+
+
+def _bound_in(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> frozenset[str]:
+    """The names a function binds itself (its parameters and the targets in its own body, not in
+    functions nested in it), less those it declares global or nonlocal."""
+    arguments = function.args
+    names = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+    names.update(a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None)
+    declared: set[str] = set()
+    body = function.body if isinstance(function.body, list) else [function.body]
+    pending: list[ast.AST] = list(body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            continue  # a nested function's names are its own
+        elif isinstance(node, ast.Lambda):
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return frozenset(names - declared)
+
+
 def _host(host: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in host)[:60]
 
 
 def ingestion_issues(module: ast.Module, resolve: Resolver, *, strict: bool = False) -> list[Issue]:
     checker = IngestionChecker(resolve, strict)
+    checker.functions = _functions_by_name(module)
     checker.visit(module)
     return checker.finish()

