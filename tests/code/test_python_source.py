@@ -259,6 +259,4 @@ def test_a_functions_returned_text_and_a_picked_segment_of_a_project_file_are_it
     ],
 )
 def test_returned_or_picked_text_with_another_source_keeps_blocking(tmp_path: Path, source: str) -> None:
-    assert [f.severity.value for f in scan_code(tmp_path, source, "test_gate.py") if f.rule_id == "B102"] == [
-        "medium"
-    ]
+    assert [f.severity.value for f in scan_code(tmp_path, source, "test_gate.py") if f.rule_id == "B102"] == ["medium"]
