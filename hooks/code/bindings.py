@@ -30,3 +30,21 @@ def names_bound_by(node: ast.AST, *, deletions: bool = False) -> list[str]:
     if isinstance(node, ast.Global | ast.Nonlocal):
         return list(node.names)
     return []
+
+
+def assigned_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names a function assigns (outside nested functions and classes) and does not declare
+    `global` or `nonlocal`."""
+    assigned: set[str] = set()
+    declared: set[str] = set()
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned.add(node.id)
+        stack.extend(ast.iter_child_nodes(node))
+    return assigned - declared

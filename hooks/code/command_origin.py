@@ -1089,7 +1089,7 @@ class CommandOrigins:
         if key in seen:
             return False
         seen.add(key)
-        returned = _returned_values(function)
+        returned = returned_values(function)
         # `args = parser.parse_args()` then `return args`: a name bound only to the parsed command line
         return bool(returned) and all(
             item is not None
@@ -1170,7 +1170,7 @@ def _is_source(dotted: str) -> bool:
     return any(dotted == source or dotted.startswith(source + ".") for source in _OPERATOR_SOURCES)
 
 
-def _returned_values(function: Function) -> list[ast.expr | None]:
+def returned_values(function: Function) -> list[ast.expr | None]:
     """What the function's own `return` statements give back (None for a bare `return`, for
     falling off its end, and for a generator)."""
     found: list[ast.expr | None] = []

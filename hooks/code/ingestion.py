@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from hooks._core.findings import Issue
 from hooks._core.severity import Severity
 from hooks.code import rules
+from hooks.code.bindings import assigned_names
 
 Resolver = Callable[[ast.AST], "str | None"]
 
@@ -599,27 +600,13 @@ def _functions_by_name(module: ast.Module) -> dict[str, ast.FunctionDef | ast.As
 
 
 def _bound_in(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> frozenset[str]:
-    """The names a function binds itself (its parameters and the targets in its own body, not in
-    functions nested in it), less those it declares global or nonlocal."""
+    """The names a function binds itself: its parameters and what its own body assigns."""
     arguments = function.args
     names = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
     names.update(a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None)
-    declared: set[str] = set()
-    body = function.body if isinstance(function.body, list) else [function.body]
-    pending: list[ast.AST] = list(body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.Global, ast.Nonlocal)):
-            declared.update(node.names)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-            continue  # a nested function's names are its own
-        elif isinstance(node, ast.Lambda):
-            continue
-        pending.extend(ast.iter_child_nodes(node))
-    return frozenset(names - declared)
+    if not isinstance(function, ast.Lambda):
+        names |= assigned_names(function)
+    return frozenset(names)
 
 
 def _host(host: str) -> str:

@@ -22,7 +22,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.bindings import names_bound_by
+from hooks.code.bindings import assigned_names, names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
     CommandOrigins,
@@ -468,24 +468,6 @@ def _compiled_text(node: ast.expr) -> ast.expr:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "compile" and node.args:
         return node.args[0]
     return node
-
-
-def _locals_of(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """Names a function assigns (outside nested functions and classes) and does not declare
-    `global` or `nonlocal`."""
-    assigned: set[str] = set()
-    declared: set[str] = set()
-    stack: list[ast.AST] = list(function.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, (ast.Global, ast.Nonlocal)):
-            declared.update(node.names)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            assigned.add(node.id)
-        stack.extend(ast.iter_child_nodes(node))
-    return assigned - declared
 
 
 def _ruamel_kind(typ: ast.expr | None) -> str | None:
@@ -1286,7 +1268,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         outer_commands = self.commands.enter_function(names)
         outer_ruamel = dict(self.ruamel_loaders)
         outer_locals = self._function_locals
-        self._function_locals = _locals_of(node)
+        self._function_locals = assigned_names(node)
         for name in names:
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
         hidden_names = names | self.loads.rebound_module_names

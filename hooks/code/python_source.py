@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hooks.code.command_origin import CommandOrigins, Function
+from hooks.code.command_origin import CommandOrigins, Function, returned_values
 from hooks.code.load_context import inside_checkout
 from hooks.code.tree_nodes import nodes_of
 
@@ -102,7 +102,10 @@ class PythonSource:
             if key in seen:
                 return None
             seen.add(key)
-            found = {self._text(value, callee, set(seen), depth + 1) for value in _returned(callee)}
+            found = {
+                self._text(value, callee, set(seen), depth + 1) if value is not None else None
+                for value in returned_values(callee)
+            }
             return found.pop() if len(found) == 1 else None
         if name in _TREE_CALLS:
             # `ast.parse(src)`, `ast.Module(body=funcs)`, `ast.get_source_segment(src, fn)`: the
@@ -362,23 +365,6 @@ def _functions(module: ast.Module) -> dict[str, Function]:
             if isinstance(statement, ast.ClassDef):
                 twice.add(statement.name)
     return {name: function for name, function in found.items() if name not in twice}
-
-
-def _returned(function: Function) -> list[ast.expr]:
-    """What the function's own `return` statements give back (None for a bare `return`); a
-    generator (`yield`) returns no text."""
-    values: list[ast.expr] = []
-    pending: list[ast.AST] = list(function.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
-            return []
-        if isinstance(node, ast.Return):
-            values.append(node.value if node.value is not None else ast.Constant(value=None))
-        pending.extend(ast.iter_child_nodes(node))
-    return values
 
 
 def read_mentions(module: ast.Module, file_name: str) -> int:
