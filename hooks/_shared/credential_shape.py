@@ -614,8 +614,12 @@ def _escaped_letters(value: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = ()) -> ValueShape:
-    """How much `value` looks like a secret; `name` is what it was assigned to, if anything."""
+def judge_value(
+    value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = (), *, catalogue: bool = False
+) -> ValueShape:
+    """How much `value` looks like a secret; `name` is what it was assigned to, if anything.
+    `catalogue`: the file is a catalogue of text (`written_language.text_catalogue`), where words
+    of other languages and sentences of other scripts are the interface's labels."""
     pair = _ASSIGNMENT_PAIR.fullmatch(value)
     if pair and not any(c.isdigit() for c in pair.group("key")):
         value = pair.group("value")  # `id=HF_TOKEN`, `token=abc...`: judge what is assigned
@@ -655,7 +659,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "too long for one credential")
     if any(c.isspace() for c in value):
         return ValueShape(0, "contains spaces: prose, not a key")
-    if not value.isascii() and sentence_in_another_script(value):
+    if catalogue and not value.isascii() and sentence_in_another_script(value):
         # `passwordReq: "パスワードは8文字以上である必要があります。"` in a translation file: the
         # script's own punctuation ends a sentence; under a password's name too (a label for it)
         return ValueShape(0, "a sentence in another script (`...必要があります。`): text, not a key")
@@ -756,11 +760,12 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         or is_identifier(value)
         or word_coverage(rest) >= 0.75
         or is_identifier(rest)
-        # `Adgangskode`, `API-Schlüssel`: a word of a language whose letter pairs the English ones
-        # above do not cover, written and pronounced as a word. Under a password's name a run
+        # `Adgangskode`, `API-Schlüssel` in a catalogue of text: a word of a language whose letter
+        # pairs the English ones above do not cover, written and pronounced as a word (elsewhere
+        # such a run may be a generator's: pwgen's `Ohngieeb`). Under a password's name a run
         # longer than a sentence's word is a passphrase of joined words (`Wolfhoundwombatkazoo`),
         # in any language (`Instansadgangskode` too).
-        or latin_words(value, _PASSPHRASE_RUN if _PASSWORD_NAME.search(name) else None)
+        or (catalogue and latin_words(value, _PASSPHRASE_RUN if _PASSWORD_NAME.search(name) else None))
     ):
         if _chosen_by_a_person(value, name):
             return ValueShape(1)  # `password = "Californiahousing1"`: how people choose passwords

@@ -221,3 +221,33 @@ def sentence_in_another_script(value: str) -> bool:
         if not (run.isdigit() or _ACRONYM.fullmatch(run) or word):
             return False
     return not any(c.isalpha() and not c.isascii() and not _unspaced_letter(c) for c in value)
+
+
+# A string value after a key: `"key": "value"`, `key: 'value'`, `key = "value"` (JSON, JS, YAML,
+# TOML, Apple's .strings), or a .properties/.ini line's unquoted value.
+_QUOTED_VALUE = re.compile(r"""[:=][ \t]*(?:"((?:[^"\\\n]|\\.){1,300})"|'((?:[^'\\\n]|\\.){1,300})')""")
+_LINE_VALUE = re.compile(r"(?m)^[ \t]*[A-Za-z_][\w.-]{0,100}[ \t]*=[ \t]*([^\n\"']{1,300})$")
+_CATALOGUE_VALUES = 8  # fewer string values say nothing about what the file is
+_CATALOGUE_SCAN = 1_000_000  # characters read to decide
+
+
+def _prose(value: str) -> bool:
+    """Text for people: words with spaces between them, or letters of a script beyond ASCII."""
+    stripped = value.strip()
+    words = stripped.split()
+    return (len(words) >= 2 and sum(any(c.isalpha() for c in w) for w in words) >= 2) or any(
+        c.isalpha() and not c.isascii() for c in stripped
+    )
+
+
+def text_catalogue(text: str) -> bool:
+    """Whether a file is a catalogue of text for people (a translation file, a locale bundle):
+    at least eight string values after keys, and at least three in five of them prose. A
+    configuration file holds hosts, ports, names and ids; a translation file holds sentences and
+    labels, in which a credential's name (`password`, `apiKey`) labels a field, not a value."""
+    head = text[:_CATALOGUE_SCAN]
+    values = [a or b for a, b in _QUOTED_VALUE.findall(head)]
+    values += _LINE_VALUE.findall(head)
+    if len(values) < _CATALOGUE_VALUES:
+        return False
+    return 5 * sum(_prose(value) for value in values) >= 3 * len(values)

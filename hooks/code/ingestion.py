@@ -157,7 +157,10 @@ class IngestionChecker(ast.NodeVisitor):
                     key = self.key(child.id)
                     found |= self.derived.get(key, {key})
             elif isinstance(child, ast.Constant) and isinstance(child.value, str) and len(child.value) < 512:
-                found.add("lit:" + child.value)
+                text = child.value
+                while text.startswith("./"):
+                    text = text[2:]  # `./clf.pkl` is `clf.pkl`
+                found.add("lit:" + text)
             else:
                 pending.extend(ast.iter_child_nodes(child))
         return found
@@ -518,14 +521,12 @@ class IngestionChecker(ast.NodeVisitor):
                 downloads.setdefault(passed, fetched)
                 written_names.setdefault(passed, set()).update(self.written_names.get(root, set()))
         checked = self._expanded(self.checked)
-        # `hashlib.sha256(r.content)` then `f.write(r.content)`: the bytes written were checked
-        verified = {id(downloads[root].node) for root in checked if root in downloads}
         for sink, sink_name, sink_roots in self.sinks:
             roots = self._expanded(sink_roots)
             loaded_names = _file_names(roots)
             for root in sorted(roots):
                 download = downloads.get(root)
-                if download is None or root in checked or id(download.node) in reported | verified:
+                if download is None or root in checked or id(download.node) in reported:
                     continue
                 written = written_names.get(root, set())
                 if not _file_names({root}) and loaded_names and written and not loaded_names & written:

@@ -314,7 +314,17 @@ def _changes(module: ast.Module) -> _Changes:
         else:
             unknown = True
 
+    aliases: dict[str, set[str]] = {}  # `body = tree.body`: changing `body` changes `tree`
     for node in nodes_of(module):
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Attribute, ast.Subscript)):
+            source = _root_name(node.value)
+            for target in node.targets:
+                if isinstance(target, ast.Name) and source is not None:
+                    aliases.setdefault(target.id, set()).add(source)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr"):
+            root = _root_name(node.args[0]) if node.args else None
+            if root is not None:
+                mutated.add(root)  # `setattr(node, "body", other)`
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             receiver, attribute = node.func.value, node.func.attr
             if attribute in _MUTATORS:
@@ -341,10 +351,18 @@ def _changes(module: ast.Module) -> _Changes:
             for target in targets:
                 if isinstance(target, (ast.Subscript, ast.Attribute)):
                     root = _root_name(target)  # `lines[0] = x`, `tree.body[0] = x`, `node.body = x`
+                    if root is None and isinstance(target.value, ast.Call) and target.value.args:
+                        root = _root_name(target.value.args[0])  # `vars(node)["body"] = x`
                     if root is not None:
                         mutated.add(root)
                 if isinstance(node, ast.AugAssign) and isinstance(target, ast.Name):
                     mutated.add(target.id)
+    pending = list(mutated)
+    while pending:
+        for source in aliases.get(pending.pop(), set()):
+            if source not in mutated:
+                mutated.add(source)
+                pending.append(source)
     return _Changes(frozenset(mutated), frozenset(written), unknown)
 
 

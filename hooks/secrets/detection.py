@@ -115,6 +115,7 @@ _URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
 class Options:
     disabled: frozenset[str] = frozenset()  # detector kinds, plugin names and rule ids
     placeholders: tuple[re.Pattern[str], ...] = ()
+    catalogue: bool = False  # the file is a catalogue of text (a translation file): see judge_value
 
     def enabled(self, kind: str) -> bool:
         if kind in self.disabled:
@@ -336,10 +337,12 @@ _CUT_GOES_ON = re.compile(r"[,;][^\s\"'`,;]{4,256}")
 
 
 @functools.lru_cache(maxsize=8192)
-def _judged_shape(value: str, name: str, placeholders: tuple[re.Pattern[str], ...]) -> ValueShape:
+def _judged_shape(
+    value: str, name: str, placeholders: tuple[re.Pattern[str], ...], catalogue: bool = False
+) -> ValueShape:
     """`judge_value`, remembered: a file may repeat one value under one name thousands of times
     (the budget charges it once, so the judging must cost it once too)."""
-    return judge_value(value, name, placeholders)
+    return judge_value(value, name, placeholders, catalogue=catalogue)
 
 
 def judge(
@@ -363,7 +366,7 @@ def judge(
     fixed = _fstring_fixed_part(text, candidate) if kind == CODE and candidate.quoted else None
     # `"p(95)\u003c1000"` is the text `p(95)<1000` the program holds (a k6 threshold): judged as that
     judged = ascii_unescaped(candidate.value if fixed is None else fixed)
-    shape = _judged_shape(judged, candidate.name, options.placeholders)
+    shape = _judged_shape(judged, candidate.name, options.placeholders, options.catalogue)
     if shape.reason == "a well-known password" and text and fixed is None:
         # A bare value is cut at `,` and `;` (a list's separator elsewhere); a well-known start
         # that goes on right after one (`DB_PASSWORD=admin/admin,Xk9#mQ2vL` in .env, where the
@@ -372,7 +375,7 @@ def judge(
         if more is not None:
             candidate = replace(candidate, value=candidate.value + more.group(0), end=more.end())
             judged = ascii_unescaped(candidate.value)
-            shape = _judged_shape(judged, candidate.name, options.placeholders)
+            shape = _judged_shape(judged, candidate.name, options.placeholders, options.catalogue)
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None

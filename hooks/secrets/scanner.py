@@ -20,6 +20,7 @@ from hooks._core.textfile import read_any_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks._shared.credential_patterns import ENCODED_KEYS
 from hooks._shared.installed_copy import installed_copy, lowered
+from hooks._shared.written_language import text_catalogue
 from hooks.secrets import rules
 from hooks.secrets.declared_example import declared_example
 from hooks.secrets.detection import (
@@ -76,10 +77,11 @@ class SecretSettings:
     allowed: dict[str, tuple[str, str | None]]  # hash or fingerprint -> (reason, expires)
     detect_secrets_hashes: frozenset[str]
     strict: bool = False  # `profile: strict`: a generic value in the tests blocks as anywhere else
+    catalogue: bool = False  # the file being read is a catalogue of text (a translation file)
 
     @property
     def options(self) -> Options:
-        return Options(self.disabled, self.placeholders)
+        return Options(self.disabled, self.placeholders, self.catalogue)
 
 
 def load_settings(policy: Policy) -> SecretSettings:
@@ -171,7 +173,10 @@ class SecretScanner:
             return report
         if not display.lower().endswith(".ipynb"):
             unit = file_unit(text, display)
-            report.findings.extend(self._unit_findings(unit, display, settings, budget))
+            # A translation file's values are the interface's text in many languages: its words
+            # are judged as words of their language (the content decides, never the file's name).
+            file_settings = replace(settings, catalogue=text_catalogue(text))
+            report.findings.extend(self._unit_findings(unit, display, file_settings, budget))
             report.read(display, text)
             return report
         from hooks._core.notebooks import NotebookError, read_notebook

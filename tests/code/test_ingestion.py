@@ -201,7 +201,9 @@ def test_a_download_written_and_loaded_from_the_same_path_still_reports(tmp_path
 
 # The second round (the red team's cases): names are the function's own, a file name in both
 # paths tells two files of one folder apart, calls pass paths to the module's own functions,
-# moves and renames carry the bytes, and a hash of the response covers what is written from it.
+# and moves and renames carry the bytes. (A hash of the response before writing is not taken as a
+# check of the file: the second red team showed hashes that are only logged, name a cache file or
+# are compared without stopping anything.)
 UNRELATED = [
     "import os, pickle, requests\nCACHE = '/tmp/cache'\nr = requests.get('https://h.example/data.csv')\n"
     "with open(os.path.join(CACHE, 'data.csv'), 'wb') as f:\n    f.write(r.content)\n"
@@ -215,9 +217,6 @@ UNRELATED = [
     "import pickle, requests\n\ndef fetch(path):\n    with open(path, 'wb') as f:\n"
     "        f.write(requests.get('https://h.example/a.csv').content)\n\ndef restore(path):\n"
     "    with open(path, 'rb') as f:\n        return pickle.load(f)\n\nfetch('a.csv')\nm = restore('m.pkl')\n",
-    "import hashlib, pickle, requests\nSHA = '0' * 64\nr = requests.get('https://h.example/m.pkl')\n"
-    "if hashlib.sha256(r.content).hexdigest() != SHA:\n    raise SystemExit('bad hash')\n"
-    "with open('m.pkl', 'wb') as f:\n    f.write(r.content)\nwith open('m.pkl', 'rb') as f:\n    m = pickle.load(f)\n",
 ]
 
 
@@ -243,6 +242,11 @@ RELATED = [
     "import pickle, shutil, tempfile, requests\ntmp = tempfile.mktemp()\nwith open(tmp, 'wb') as f:\n"
     "    f.write(requests.get('https://h/m.pkl').content)\nshutil.move(tmp, 'model.pkl')\n"
     "m = pickle.load(open('model.pkl', 'rb'))\n",
+    "import pickle, requests\nr = requests.get('https://h/clf.pkl')\nwith open('./clf.pkl', 'wb') as f:\n"
+    "    f.write(r.content)\nwith open('clf.pkl', 'rb') as f:\n    m = pickle.load(f)\n",
+    "import hashlib, pickle, requests\nr = requests.get('https://h.example/m.pkl')\n"
+    "print(hashlib.sha256(r.content).hexdigest())\n"
+    "with open('m.pkl', 'wb') as f:\n    f.write(r.content)\nwith open('m.pkl', 'rb') as f:\n    m = pickle.load(f)\n",
 ]
 
 

@@ -198,6 +198,10 @@ def test_statements_picked_from_a_project_file_are_its_own_code(tmp_path: Path) 
         ("    tree = ast.parse(src)\n", "    tree = ast.parse(requests.get(url).text)\n"),
         # a module of the file's statements and a parameter's
         ("body=funcs,", "body=[*funcs, extra],"),
+        # the second red team's: the tree changed through setattr, vars() or an alias of its body
+        ("    ast.fix_missing_locations(module)\n", "    setattr(module, 'body', ast.parse(input()).body)\n"),
+        ("    ast.fix_missing_locations(module)\n", "    vars(module)['body'] = ast.parse(input()).body\n"),
+        ("    ast.fix_missing_locations(module)\n", "    body = tree.body\n    body.append(extra)\n"),
     ],
 )
 def test_a_tree_with_other_text_in_it_keeps_blocking(tmp_path: Path, change: tuple[str, str]) -> None:
