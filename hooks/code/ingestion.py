@@ -120,6 +120,7 @@ class IngestionChecker(ast.NodeVisitor):
         # the module's functions, by the one name each is defined under (none defined twice)
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.passed: dict[str, set[str]] = {}  # a function's parameter key -> roots of what its calls pass
+        self.parameters: set[str] = set()  # every function's parameter keys
 
     # --- helpers -------------------------------------------------------------------------
     def roots(self, node: ast.AST | None) -> set[str]:
@@ -174,7 +175,11 @@ class IngestionChecker(ast.NodeVisitor):
         return name
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
-        self.scopes.append((_scope_prefix(node), _bound_in(node)))
+        arguments = node.args
+        prefix = _scope_prefix(node)
+        named = (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+        self.parameters.update(f"{prefix}/{argument.arg}" for argument in named)
+        self.scopes.append((prefix, _bound_in(node)))
         try:
             self.generic_visit(node)
         finally:
@@ -521,8 +526,23 @@ class IngestionChecker(ast.NodeVisitor):
                 downloads.setdefault(passed, fetched)
                 written_names.setdefault(passed, set()).update(self.written_names.get(root, set()))
         checked = self._expanded(self.checked)
+        # A helper module's loader given its path as a parameter (`def unpickle(fpath)`, used by a
+        # notebook) is matched, as a module's shared name would be, with what its other functions
+        # download to under that name (`fpath = os.path.join(target, name)` then `urlretrieve(url,
+        # fpath)`): callers elsewhere hand one to the other. The file names the module's own calls
+        # pass for a parameter still tell two files apart (`fetch("a.csv")`, `restore("m.pkl")`).
+        for parameter, given in self.passed.items():
+            if parameter in downloads:
+                written_names.setdefault(parameter, set()).update(_file_names(given))
+        by_name: dict[str, list[str]] = {}
+        for root in downloads:
+            if "/" in root and not root.startswith(("lit:", "call:", "attr:")):
+                by_name.setdefault(root.rsplit("/", 1)[1], []).append(root)
         for sink, sink_name, sink_roots in self.sinks:
             roots = self._expanded(sink_roots)
+            for root in list(roots):
+                if root in self.parameters:
+                    roots.update(by_name.get(root.rsplit("/", 1)[1], []))
             loaded_names = _file_names(roots)
             for root in sorted(roots):
                 download = downloads.get(root)

@@ -244,6 +244,11 @@ RELATED = [
     "m = pickle.load(open('model.pkl', 'rb'))\n",
     "import pickle, requests\nr = requests.get('https://h/clf.pkl')\nwith open('./clf.pkl', 'wb') as f:\n"
     "    f.write(r.content)\nwith open('clf.pkl', 'rb') as f:\n    m = pickle.load(f)\n",
+    # a helper module (deeplearning-models' helper.py): one function downloads to `fpath`, another
+    # unpickles the `fpath` its callers (a notebook) give it
+    "import os, pickle\nfrom urllib.request import urlretrieve\n\ndef download(target_dir, url):\n"
+    "    fpath = os.path.join(target_dir, os.path.basename(url))\n    urlretrieve(url, fpath)\n"
+    "    return fpath\n\ndef unpickle(fpath):\n    with open(fpath, 'rb') as f:\n        return pickle.load(f)\n",
     "import hashlib, pickle, requests\nr = requests.get('https://h.example/m.pkl')\n"
     "print(hashlib.sha256(r.content).hexdigest())\n"
     "with open('m.pkl', 'wb') as f:\n    f.write(r.content)\nwith open('m.pkl', 'rb') as f:\n    m = pickle.load(f)\n",
