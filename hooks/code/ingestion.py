@@ -121,6 +121,7 @@ class IngestionChecker(ast.NodeVisitor):
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.passed: dict[str, set[str]] = {}  # a function's parameter key -> roots of what its calls pass
         self.parameters: set[str] = set()  # every function's parameter keys
+        self.returned: set[str] = set()  # roots of what the module's functions return
 
     # --- helpers -------------------------------------------------------------------------
     def roots(self, node: ast.AST | None) -> set[str]:
@@ -187,6 +188,11 @@ class IngestionChecker(ast.NodeVisitor):
 
     visit_AsyncFunctionDef = visit_FunctionDef
     visit_Lambda = visit_FunctionDef
+
+    def visit_Return(self, node: ast.Return) -> None:
+        self.generic_visit(node)
+        if self.scopes and node.value is not None:
+            self.returned |= self.roots(node.value)
 
     def visit_Import(self, node: ast.Import) -> None:
         self.modules.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
@@ -527,16 +533,17 @@ class IngestionChecker(ast.NodeVisitor):
                 written_names.setdefault(passed, set()).update(self.written_names.get(root, set()))
         checked = self._expanded(self.checked)
         # A helper module's loader given its path as a parameter (`def unpickle(fpath)`, used by a
-        # notebook) is matched, as a module's shared name would be, with what its other functions
-        # download to under that name (`fpath = os.path.join(target, name)` then `urlretrieve(url,
-        # fpath)`): callers elsewhere hand one to the other. The file names the module's own calls
+        # notebook) is matched, as a module's shared name would be, with what another function
+        # downloads to under that name and returns (`urlretrieve(url, fpath)` ... `return fpath`):
+        # callers elsewhere hand one to the other. The file names the module's own calls
         # pass for a parameter still tell two files apart (`fetch("a.csv")`, `restore("m.pkl")`).
         for parameter, given in self.passed.items():
             if parameter in downloads:
                 written_names.setdefault(parameter, set()).update(_file_names(given))
         by_name: dict[str, list[str]] = {}
         for root in downloads:
-            if "/" in root and not root.startswith(("lit:", "call:", "attr:")):
+            # only a path the downloading function gives back to its caller (`return fpath`)
+            if "/" in root and not root.startswith(("lit:", "call:", "attr:")) and root in self.returned:
                 by_name.setdefault(root.rsplit("/", 1)[1], []).append(root)
         for sink, sink_name, sink_roots in self.sinks:
             roots = self._expanded(sink_roots)

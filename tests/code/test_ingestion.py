@@ -217,6 +217,10 @@ UNRELATED = [
     "import pickle, requests\n\ndef fetch(path):\n    with open(path, 'wb') as f:\n"
     "        f.write(requests.get('https://h.example/a.csv').content)\n\ndef restore(path):\n"
     "    with open(path, 'rb') as f:\n        return pickle.load(f)\n\nfetch('a.csv')\nm = restore('m.pkl')\n",
+    # pipeline components that each take `data_path` (kubeflow-examples): one downloads a CSV into
+    # it and returns nothing, another unpickles what its own step wrote there
+    "import pickle, wget\n\ndef fetch(data_path):\n    wget.download('https://h/t.csv', f'{data_path}/t.csv')\n\n"
+    "def train(data_path):\n    with open(f'{data_path}/df', 'rb') as f:\n        return pickle.load(f)\n",
 ]
 
 
