@@ -72,7 +72,7 @@ _PASCAL_CASE = re.compile(
 _CAMEL_CASE = re.compile(r"[a-z]{1,12}(?:[A-Z][a-z]{2,12}){2,8}|[a-z]{1,12}(?:[A-Z][a-z]{2,12}){1,8}Id")
 _CAMEL_HUMP = re.compile(r"[A-Z][a-z]{2,}")
 _COMMON_BIGRAMS = ENGLISH_LETTER_PAIRS
-# The cut above drops the pairs of `j` (a rare letter) that everyday words are built of (`object`,
+# The cut of ENGLISH_LETTER_PAIRS drops the pairs of `j` (a rare letter) that everyday words are built of (`object`,
 # `project`, `major`, `join`, `adjust`, `reject`, `inject`, `enjoy`, `Java`) and `oy` (`deploy`).
 # They count only for a value that is one plain word, written as words are (`Injection`,
 # `injection`): added for every run of letters, they let random upper-case and mixed-case runs
