@@ -4,17 +4,20 @@ A translation file holds the words for "password" or "API key" in every language
 speaks (`placeholder-password: "Adgangskode"`, `apiKey: "API-Schlüssel"`, `passwordReq:
 "パスワードは8文字以上である必要があります。"`). The letter pairs of English words say
 nothing about Danish compounds or German umlauts, and a Japanese sentence with a number in it has
-two "character classes", so such values read as random. Two shapes are text in any language:
+two "character classes", so such values read as random. This module answers three questions:
 
-- a word, or words joined by hyphens or apostrophes, written as words are written (lower case,
-  a capital first, or a short upper-case acronym) and pronounceable: vowels among its letters and
-  no long run of consonants. Generators do not write that way: they mix cases inside a word, or
-  add digits and symbols (`Aech4ohb`, `lebYnaozlaSpiulThzby`), and a word with digits or symbols
-  after it (`Sommerferie2024!`) is how people choose passwords, which this shape does not cover;
-- a sentence in a script beyond Latin: letters of that script and the script's own punctuation
-  (`。`, `、`, `！`), with no ASCII letter. Keys are written in ASCII (every encoding of random
-  bytes is); a password typed in another script with Latin letters, digits and symbols in it
-  (`비밀번호Zq2024!abc`) is neither shape.
+- `text_catalogue`: is the file a catalogue of text for people (decided by its content: eight or
+  more string values after keys, three in five of them prose)? Only there do the two shapes
+  below count as text: elsewhere the same letters may be a generator's (pwgen's `Ohngieeb`).
+- `latin_words`: a word, or words joined by hyphens or apostrophes (acronyms such as `API`,
+  `OAuth`, `2FA` among them), written as words are written and read as a word of a European
+  language: its letter pairs, vowels, first two letters, accents, and no long run of a
+  generator's consonant-vowel syllables; Cyrillic and Greek words by vowels and consonant runs.
+  Digits and symbols make no word: `Sommerferie2024!` is how people choose passwords.
+- `sentence_in_another_script`: a sentence of a script that runs its words together (CJK, kana,
+  Hangul, Thai) with that script's punctuation (`。`, `、`, `！`); ASCII in it only as numbers,
+  acronyms or short words, so a password typed with Latin letters, digits and symbols
+  (`비밀번호Zq2024!abc`) is no sentence.
 """
 
 from __future__ import annotations
@@ -70,8 +73,6 @@ _MIN_VOWEL_SHARE = 0.15  # `Schlüssel` has 2 in 7 (`sch` one sound), `wstecz` 1
 # this long has a cluster of consonants somewhere (`Instans`, `Contraseña`, `Schlüssel`).
 _SYLLABLE_RUN = 14  # Romance words alternate too (`réinitialiser` is 13)
 _LONGEST_WORD = 24  # `Wiederherstellungsschlüssel` is 27: past this a run of letters is no label
-# A part of a hyphenated phrase written in capitals is an acronym (`API-Schlüssel`, `SSH-Schlüssel`).
-_ACRONYM_LENGTH = 5
 # Separators inside one phrase without spaces (`API-Schlüssel`, `l'utilisateur`), and the sentence
 # mark that may end it.
 _PART_SEPARATORS = re.compile(r"[-'\u2019]")

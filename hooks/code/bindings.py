@@ -32,6 +32,13 @@ def names_bound_by(node: ast.AST, *, deletions: bool = False) -> list[str]:
     return []
 
 
+def root_name(node: ast.AST) -> str | None:
+    """`d` of `d["k"]`, `d.x.y`, `d[k][j]`: the name an attribute or item chain starts from."""
+    while isinstance(node, (ast.Subscript, ast.Attribute)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def assigned_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """Names a function assigns (outside nested functions and classes) and does not declare
     `global` or `nonlocal`."""

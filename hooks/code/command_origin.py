@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import TypeVar
 
+from hooks.code.bindings import root_name
 from hooks.code.dotted_names import dotted_name
 from hooks.code.module_order import ModuleOrder
 from hooks.code.parsed_arguments import InputChanges
@@ -266,7 +267,7 @@ def _captures(pattern: ast.pattern, subject: ast.expr, depth: int = 0) -> list[t
             found.append((pattern.rest, subject))
     elif isinstance(pattern, ast.MatchClass):
         positional: ast.expr = ast.Attribute(value=subject, attr="__match_args__", ctx=ast.Load())
-        if _root_name(subject) in ("self", "cls"):
+        if root_name(subject) in ("self", "cls"):
             positional = _REQUEST_OBJECT
         for item in pattern.patterns:
             found += _captures(item, positional, depth + 1)
@@ -276,13 +277,6 @@ def _captures(pattern: ast.pattern, subject: ast.expr, depth: int = 0) -> list[t
         for item in pattern.patterns:
             found += _captures(item, subject, depth + 1)
     return found
-
-
-def _root_name(node: ast.AST) -> str | None:
-    """`d` of `d["k"]`, `d.x.y`, `d[k][j]`."""
-    while isinstance(node, (ast.Subscript, ast.Attribute)):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else None
 
 
 def _self_attribute(node: ast.AST) -> str | None:
@@ -499,7 +493,7 @@ class CommandOrigins:
             elif isinstance(target, (ast.Subscript, ast.Attribute)):
                 if isinstance(target, ast.Attribute):
                     self.foreign_attributes.add(target.attr)
-                root = _root_name(target)
+                root = root_name(target)
                 if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
                     self.mutations.append((root, function, value))
             for name in _bound_names(target):

@@ -7,9 +7,10 @@ verdicts are drawn at the end, so a hash checked after the download but before t
 another function still counts. A name is the function's own when the function binds it (a
 parameter, an assignment, a loop's or a `with`'s target) and the module's otherwise, so two
 functions' `path` parameters are two values; a file name written in both paths tells two files in
-one folder apart (`root / "data.csv"` is not `root / "model.pkl"`). This is a heuristic for
-precision, not a full data-flow analysis: a path handed from one function to another through a
-call's arguments is not followed.
+one folder apart (`root / "data.csv"` is not `root / "model.pkl"`). A call of one of the module's
+own functions hands its arguments to the parameters; a loader's parameter is also matched by name
+with a path another function downloads to and returns (callers elsewhere hand one to the other).
+This is a heuristic for precision, not a full data-flow analysis.
 """
 
 from __future__ import annotations
@@ -341,10 +342,7 @@ class IngestionChecker(ast.NodeVisitor):
         if isinstance(func, ast.Attribute) and func.attr in ("write", "write_bytes", "writelines") and node.args:
             source = self._tainted(self.roots(node.args[0])) or self._fetched_inside(node.args[0])
             if source is not None:
-                receiver = func.value
-                if isinstance(receiver, ast.Call) and (self.resolve(receiver.func) or "") in ("open", "io.open"):
-                    receiver = receiver.args[0] if receiver.args else receiver
-                self._taint_roots(self.roots(receiver), source)
+                self._taint_roots(self.roots(func.value), source)  # `open(p, "wb").write(...)`: roots of p
         if name == "shutil.copyfileobj" and len(node.args) > 1:
             source = self._tainted(self.roots(node.args[0]))
             if source is not None:

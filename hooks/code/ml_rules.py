@@ -48,7 +48,7 @@ from hooks.code.own_jobs import rebound_names
 from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.python_source import PythonSource, may_write, read_mentions
+from hooks.code.python_source import PythonSource, inert_mentions, may_write, read_mentions
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
 from hooks.code.serving import served_model_functions, serves_requests
@@ -111,22 +111,6 @@ _MLFLOW_NATIVE_FORMATS = {
     "onnx": "an ONNX protobuf",
     "prophet": "Prophet's JSON",
 }
-
-
-def _inert_mentions(module: ast.Module, file_name: str) -> int:
-    """Texts naming the file that write nothing: the label `compile(code, "<extracted x.py>",
-    "exec")` gives the code object (shown in tracebacks), and docstrings and other strings
-    standing alone as statements."""
-    count = 0
-    for node in nodes_of(module):
-        text: ast.AST | None = None
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "compile":
-            text = node.args[1] if len(node.args) > 1 else None
-        elif isinstance(node, ast.Expr):
-            text = node.value
-        if isinstance(text, ast.Constant) and isinstance(text.value, str) and file_name in text.value:
-            count += 1
-    return count
 
 
 def _mlflow_load_effect(name: str) -> str:
@@ -2351,7 +2335,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return None
         # Any other text naming the file may be a command that writes it; the labels compile()
         # gives the code it makes and further reads of the same file write nothing.
-        if self.loads.mentions(source) - _inert_mentions(module, source) - max(read_mentions(module, source), 1) > 0:
+        if self.loads.mentions(source) - inert_mentions(module, source) - max(read_mentions(module, source), 1) > 0:
             return None
         if self.loads.project_fetches(source):
             return None  # the project's Makefile, scripts, image or CI may put other bytes there

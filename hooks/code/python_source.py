@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hooks.code.bindings import root_name
 from hooks.code.command_origin import CommandOrigins, Function, returned_values
 from hooks.code.load_context import inside_checkout
 from hooks.code.tree_nodes import nodes_of
@@ -317,18 +318,18 @@ def _changes(module: ast.Module) -> _Changes:
     aliases: dict[str, set[str]] = {}  # `body = tree.body`: changing `body` changes `tree`
     for node in nodes_of(module):
         if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Attribute, ast.Subscript)):
-            source = _root_name(node.value)
+            source = root_name(node.value)
             for target in node.targets:
                 if isinstance(target, ast.Name) and source is not None:
                     aliases.setdefault(target.id, set()).add(source)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr"):
-            root = _root_name(node.args[0]) if node.args else None
+            root = root_name(node.args[0]) if node.args else None
             if root is not None:
                 mutated.add(root)  # `setattr(node, "body", other)`
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             receiver, attribute = node.func.value, node.func.attr
             if attribute in _MUTATORS:
-                root = _root_name(receiver)  # `tree.body.append(x)` changes what `tree` holds
+                root = root_name(receiver)  # `tree.body.append(x)` changes what `tree` holds
                 if root is not None:
                     mutated.add(root)
             if attribute in ("write_text", "write_bytes"):
@@ -337,22 +338,21 @@ def _changes(module: ast.Module) -> _Changes:
                 2 if attribute in ("copy", "copy2", "copyfile", "move") else 1
             ):
                 record(node.args[-1])
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args:
-            mode = (
-                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
-            )
-            reading = mode is None or (
-                isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")
-            )
-            if not reading:
-                record(node.args[0])
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "open"
+            and node.args
+            and not _reads(node)
+        ):
+            record(node.args[0])
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
                 if isinstance(target, (ast.Subscript, ast.Attribute)):
-                    root = _root_name(target)  # `lines[0] = x`, `tree.body[0] = x`, `node.body = x`
+                    root = root_name(target)  # `lines[0] = x`, `tree.body[0] = x`, `node.body = x`
                     if root is None and isinstance(target.value, ast.Call) and target.value.args:
-                        root = _root_name(target.value.args[0])  # `vars(node)["body"] = x`
+                        root = root_name(target.value.args[0])  # `vars(node)["body"] = x`
                     if root is not None:
                         mutated.add(root)
                 if isinstance(node, ast.AugAssign) and isinstance(target, ast.Name):
@@ -372,7 +372,8 @@ def _functions(module: ast.Module) -> dict[str, Function]:
     twice: set[str] = set()
     for statement in module.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not statement.decorator_list:
-            (twice if statement.name in found else set()).add(statement.name)
+            if statement.name in found:
+                twice.add(statement.name)
             found[statement.name] = statement
         elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.ClassDef, ast.Import, ast.ImportFrom)):
             for node in ast.walk(statement):
@@ -385,9 +386,25 @@ def _functions(module: ast.Module) -> dict[str, Function]:
     return {name: function for name, function in found.items() if name not in twice}
 
 
+def inert_mentions(module: ast.Module, file_name: str) -> int:
+    """Texts naming the file that write nothing: the label `compile(code, "<extracted x.py>",
+    "exec")` gives the code object (shown in tracebacks), and docstrings and other strings
+    standing alone as statements."""
+    count = 0
+    for node in nodes_of(module):
+        text: ast.AST | None = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "compile":
+            text = node.args[1] if len(node.args) > 1 else None
+        elif isinstance(node, ast.Expr):
+            text = node.value
+        if isinstance(text, ast.Constant) and isinstance(text.value, str) and file_name in text.value:
+            count += 1
+    return count
+
+
 def read_mentions(module: ast.Module, file_name: str) -> int:
     """How many constants naming `file_name` sit in a path that is read right there: the receiver
-    of `.read_text()`/`.read_bytes()`/`.open()` or the first argument of `open()` in read mode
+    of `.read_text()`/`.read_bytes()` or the first argument of `open()` in read mode
     (a test extracting three functions of one module reads it three times)."""
     count = 0
     for node in nodes_of(module):
@@ -415,12 +432,6 @@ def _reads(call: ast.Call) -> bool:
     return mode is None or (
         isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")
     )
-
-
-def _root_name(node: ast.AST) -> str | None:
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else None
 
 
 def may_write(module: ast.Module | None, file_name: str) -> bool:
