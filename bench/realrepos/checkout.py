@@ -104,6 +104,7 @@ SPLITS = (
     "blind61",
     "blind62",
     "blind63",
+    "blind64",
 )
 
 
