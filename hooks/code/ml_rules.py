@@ -628,13 +628,21 @@ def _lines_of(node: ast.AST) -> range:
 # configuration class named directly. Their from_pretrained reads the JSON file and builds the
 # object from it; dynamic modules (a repository's own Python) are imported only through the Auto
 # classes and pipeline, which resolve a class from the repository's `auto_map`.
-_CONCRETE_CONFIG = re.compile(
-    r"transformers(?:\.[a-z_][a-z0-9_]*)*\.(?P<cls>(?!Auto)[A-Z][A-Za-z0-9]*Config)\.from_pretrained"
+# Concrete transformers classes whose from_pretrained reads a JSON file and never imports
+# repository code, whatever trust_remote_code says: a config (it pops the flag and warns that it
+# "has no effect here"), an image processor, a feature extractor. Not a model class: a generating
+# model's from_pretrained loads the repository's `custom_generate/generate.py` when the flag is
+# True (transformers 4.56 and later); not a tokenizer (a concrete tokenizer may ask AutoConfig with
+# the flag) nor a processor (its parts may be Auto classes).
+_CONCRETE_LOADER = re.compile(
+    r"transformers(?:\.[a-z_][a-z0-9_]*)*\."
+    r"(?P<cls>(?!Auto|TF|Flax)[A-Z][A-Za-z0-9]*(?:Config|ImageProcessor|ImageProcessorFast|FeatureExtractor))"
+    r"\.from_pretrained"
 )
 
 
-def _concrete_config_class(qualname: str | None) -> str | None:
-    match = _CONCRETE_CONFIG.fullmatch(qualname or "")
+def _concrete_loader_class(qualname: str | None) -> str | None:
+    match = _CONCRETE_LOADER.fullmatch(qualname or "")
     return match.group("cls") if match else None
 
 
@@ -899,7 +907,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
         if self.loads.reads_own_cache(node):
-            return "its own cache: when the file is missing, the same check's other path builds and saves it"
+            return "its own cache: when the file is missing, the same code builds and saves it"
         if not serving and self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT
         if id(node) in self._materializer_loads:
@@ -1655,11 +1663,11 @@ class MLRuleVisitor(ast.NodeVisitor):
                 f"{flag}=True on a pipeline given a model and a tokenizer already loaded: it loads "
                 "nothing more (the from_pretrained calls that loaded them are judged on their own lines)"
             )
-        config_class = _concrete_config_class(self.qualname(node.func))
-        if config_class is not None and not self._rebinds_callee(node):
+        concrete = _concrete_loader_class(self.qualname(node.func))
+        if concrete is not None and not self._rebinds_callee(node):
             return (
-                f"{flag}=True on {config_class}.from_pretrained, which reads a JSON file and imports no code "
-                "from the repository whatever the flag says (only the Auto classes and pipeline do)"
+                f"{flag}=True on {concrete}.from_pretrained, which reads a JSON file and imports no code "
+                "from the repository whatever the flag says (only the Auto classes, pipeline, tokenizers and models do)"
             )
         return None
 

@@ -14,6 +14,19 @@ other path is the `else` branch, or, when the loading branch leaves (`return`, `
 writes nothing to that path (it downloads, raises, or writes elsewhere) is no cache: its load
 stays high. Paths are compared as written (`ast.unparse`), through `open(path)` and the handle
 names `with open(path) as f` binds.
+
+The same holds for the shape that builds first and loads after (Megatron's index maps, one rank
+building for all):
+
+    if rank == 0 and not os.path.isfile(index_file):     if rank == 0:
+        mapping = build()                                   if not os.path.isfile(a) or not os.path.isfile(b):
+        np.save(index_file, mapping)                            np.save(a, ...); np.save(b, ...)
+    barrier()                                           barrier()
+    mapping = np.load(index_file, allow_pickle=True)    doc_idx = np.load(a, allow_pickle=True)
+
+A check that is true when the file is missing (`not exists(p)`, alone or in `and`/`or`) and whose
+body serialises to that path makes the path the code's own for the statements after it, in its
+block and in every enclosing block of the same function (or of the module's top level).
 """
 
 from __future__ import annotations
@@ -24,6 +37,7 @@ from collections.abc import Iterator, Sequence
 from hooks.code.serialisers import handle_bindings, opened_path, path_arguments
 from hooks.code.tree_nodes import nodes_of
 
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Module)
 _CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
 _LEAVES = (ast.Return, ast.Continue, ast.Break, ast.Raise)
 _MAX_GUARDS = 10_000
@@ -59,6 +73,23 @@ def checked_path(test: ast.expr) -> ast.AST | None:
     return owner
 
 
+def missing_paths(test: ast.expr) -> list[ast.AST]:
+    """The paths whose absence makes this test true: `not os.path.exists(p)`, `not p.is_file()`,
+    also as one operand of `and` (`rank == 0 and not isfile(p)`) or of `or` (rebuilt when any
+    is missing)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        checked = checked_path(test.operand)
+        return [checked] if checked is not None and _is_check(test.operand) else []
+    if isinstance(test, ast.BoolOp):
+        return [path for value in test.values for path in missing_paths(value)]
+    return []
+
+
+def _is_check(test: ast.expr) -> bool:
+    """An existence check itself (not `not`, `and` or another test around one)."""
+    return isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in _CHECKS
+
+
 def _handles(statements: Sequence[ast.stmt], path: str) -> set[str]:
     """Names bound to `open(path)` in these statements (`with open(p) as f`, `f = open(p)`)."""
     return {name for name, opened in handle_bindings(statements) if _text(opened) == path}
@@ -78,7 +109,7 @@ def _written(statements: Sequence[ast.stmt], handles: dict[str, str]) -> set[str
     to `open(path)` in the block, as path texts."""
     found: set[str] = set()
     for statement in statements:
-        for node in ast.walk(statement):
+        for node in _same_scope(statement):
             if not isinstance(node, ast.Call):
                 continue
             for target in path_arguments(node):
@@ -92,6 +123,22 @@ def _written(statements: Sequence[ast.stmt], handles: dict[str, str]) -> set[str
                 if text is not None:
                     found.add(text)
     return found
+
+
+def _same_scope(statement: ast.stmt) -> Iterator[ast.AST]:
+    """The statement's nodes, not those of a function, lambda or class defined in it (their body
+    runs when called, if ever, not when the statement runs)."""
+    pending: list[ast.AST] = [statement]
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return
+    while pending:
+        node = pending.pop()
+        yield node
+        pending.extend(
+            child
+            for child in ast.iter_child_nodes(node)
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
+        )
 
 
 def _handle_paths(statements: Sequence[ast.stmt]) -> dict[str, str]:
@@ -129,6 +176,82 @@ def _blocks(tree: ast.AST) -> Iterator[list[ast.stmt]]:
                 yield handler.body
 
 
+_COMPOSING_CALLS = frozenset({"join", "joinpath", "format", "with_suffix", "with_name", "Path", "PurePath", "str"})
+
+
+def _composed(node: ast.AST) -> bool:
+    """Whether this path expression adds text of the code's own to what it is given:
+    `prefix + "_indexmap.npy"`, `os.path.join(d, "cache.pkl")`, `f"{d}/feats.pt"`, `Path(d) / "x.npy"`."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(part, ast.Constant) and part.value for part in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod, ast.Div)):
+        return _composed(node.left) or _composed(node.right)
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _COMPOSING_CALLS:
+            receiver = [func.value] if isinstance(func, ast.Attribute) else []
+            return any(_composed(part) for part in (*receiver, *node.args))
+    return False
+
+
+def _names_its_file(checked: ast.AST, scope: ast.AST, tree: ast.AST) -> bool:
+    """Whether the code names the checked file itself: the path, or a value the function (for an
+    attribute, the module) assigns to its name, adds text of its own to what it was given. A path
+    passed in whole (`sys.argv[1]`, a parameter) may name a file someone else made: a check that
+    creates it when missing still loads theirs when present."""
+    if _composed(checked):
+        return True
+    if not isinstance(checked, (ast.Name, ast.Attribute)):
+        return False
+    target = _text(checked)
+    nodes = _scope_nodes(scope) if isinstance(checked, ast.Name) else ast.walk(tree)
+    for node in nodes:
+        if isinstance(node, ast.Assign):
+            for bound, value in _pairs(node.targets, node.value):
+                if _text(bound) == target and _composed(value):
+                    return True
+        elif (
+            isinstance(node, (ast.AugAssign, ast.AnnAssign))
+            and node.value is not None
+            and _text(node.target) == target
+            and _composed(node.value)
+        ):
+            return True
+    return False
+
+
+def _pairs(targets: list[ast.expr], value: ast.expr) -> Iterator[tuple[ast.expr, ast.expr]]:
+    """(target, value) of an assignment, tuples unpacked pairwise (`a, b = x + ".a", x + ".b"`)."""
+    for target in targets:
+        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+            if len(target.elts) == len(value.elts):
+                yield from zip(target.elts, value.elts, strict=True)
+        else:
+            yield target, value
+
+
+def _scope_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a function's (or the module's) own statements, not of functions defined in it."""
+    for statement in getattr(scope, "body", []):
+        if isinstance(statement, ast.stmt):
+            yield from _same_scope(statement)
+
+
+class _Block:
+    """A block's last line and the file handles it binds, by path text: (line, handle name)."""
+
+    def __init__(self, block: list[ast.stmt]) -> None:
+        self.last = max(getattr(s, "end_lineno", None) or s.lineno for s in block)
+        self.handles: dict[str, list[tuple[int, str]]] = {}
+        for name, opened in handle_bindings(block):
+            text = _text(opened)
+            if text is not None:
+                self.handles.setdefault(text, []).append((getattr(opened, "lineno", 0), name))
+
+
 class OwnCaches:
     """The cache checks of one module: which loads read what the other path writes."""
 
@@ -138,6 +261,10 @@ class OwnCaches:
         self.branches: list[tuple[int, int, str, frozenset[str]]] = []
 
     def scan(self, tree: ast.AST) -> None:
+        self._scan_checks(tree)
+        self._scan_built_first(tree)
+
+    def _scan_checks(self, tree: ast.AST) -> None:
         for block in _blocks(tree):
             checks = [isinstance(s, ast.If) and checked_path(s.test) is not None for s in block]
             if not any(checks):
@@ -163,6 +290,63 @@ class OwnCaches:
             rest = _written(other, handles) | (after if _leaves(loading) else set())
             if path in rest:
                 self.branches.append((*span, path, frozenset(_handles(loading, path))))
+
+    def _scan_built_first(self, tree: ast.AST) -> None:
+        """`if not exists(p): ... save(p)` followed by loads of `p`: each statement after the check
+        in its block, and after each enclosing statement up to the function, reads what it built."""
+        # Where each statement sits: its block, its index there and the statement or scope owning
+        # the block (a `try`'s handlers and a `match`'s cases belong to the `try` or `match`).
+        places: dict[int, tuple[list[ast.stmt], int, ast.AST]] = {}
+        for node in nodes_of(tree):
+            if isinstance(node, (ast.ExceptHandler, ast.match_case)):
+                continue
+            owned = [getattr(node, name, None) for name in ("body", "orelse", "finalbody")]
+            owned += [part.body for part in getattr(node, "handlers", None) or getattr(node, "cases", None) or ()]
+            for block in owned:
+                if isinstance(block, list):
+                    for index, statement in enumerate(block):
+                        if isinstance(statement, ast.stmt):
+                            places[id(statement)] = (block, index, node)
+        blocks: dict[int, _Block] = {}  # what each block's end and handles are, listed once
+        for node in nodes_of(tree):
+            if len(self.branches) >= _MAX_GUARDS:
+                return
+            if not isinstance(node, ast.If):
+                continue
+            missing = {text: path for path in missing_paths(node.test) if (text := _text(path)) is not None}
+            built = set(missing) & _written(node.body, _handle_paths(node.body)) if missing else set()
+            for path in sorted(built):
+                self._after(node, path, missing[path], places, blocks, tree)
+
+    def _after(
+        self,
+        node: ast.stmt,
+        path: str,
+        checked: ast.AST,
+        places: dict[int, tuple[list[ast.stmt], int, ast.AST]],
+        blocks: dict[int, _Block],
+        tree: ast.AST,
+    ) -> None:
+        """Mark the statements after `node`, in its block and in each enclosing block up to its
+        function, as reading `path` back, when the code names the file itself."""
+        found: list[tuple[int, int, str, frozenset[str]]] = []
+        current: ast.AST = node
+        scope: ast.AST = tree
+        while id(current) in places:
+            block, index, owner = places[id(current)]
+            if index + 1 < len(block):
+                known = blocks.get(id(block))
+                if known is None:
+                    known = blocks[id(block)] = _Block(block)
+                first = block[index + 1].lineno
+                named = frozenset(name for line, name in known.handles.get(path, ()) if line >= first)
+                found.append((first, known.last, path, named))
+            if isinstance(owner, _SCOPES):
+                scope = owner
+                break
+            current = owner
+        if found and _names_its_file(checked, scope, tree):
+            self.branches.extend(found[: _MAX_GUARDS - len(self.branches)])
 
     def reads_own_cache(self, call: ast.Call, target: ast.AST) -> bool:
         """Whether this load, with this path argument, reads a file its check's other path writes."""

@@ -154,7 +154,10 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "other repository unpinned (a tokenizer or processor passed in as an object `from_pretrained` already "
         "loaded counts as loaded; one named by a parameter does not). The names are read in the order the "
         "module runs: in `model = AutoModel.from_pretrained(model, ...)`, `model` is the string bound before "
-        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen)."
+        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen). "
+        "Reported low on a concrete transformers config, image processor or feature extractor class "
+        "(`GenerationConfig`, `SiglipImageProcessor`): their from_pretrained reads JSON and ignores the flag; "
+        "a concrete model class stays high (a generating model loads the repository's custom generate code)."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "

@@ -608,8 +608,11 @@ def test_pipeline_arguments_that_fetch_code_keep_it_blocking(tmp_path: Path) -> 
 
 def test_trust_remote_code_on_a_configuration_class_is_low(tmp_path: Path) -> None:
     """`GenerationConfig.from_pretrained(d, trust_remote_code=True)` reads generation_config.json
-    and imports nothing; AutoConfig resolves a class from the repository's auto_map (code runs),
-    and a class of the project's own that happens to share the name is not transformers'."""
+    and imports nothing, nor do an image processor's or a feature extractor's (imported inside the
+    function, as NeMo does); AutoConfig resolves a class from the repository's auto_map (code
+    runs), a concrete generating model loads the repository's custom generate function, a
+    concrete tokenizer may ask AutoConfig, and a class of the project's own that happens to share
+    the name is not transformers'."""
     text = (
         "import transformers\n"
         "from transformers import AutoConfig, GenerationConfig\n"
@@ -618,10 +621,28 @@ def test_trust_remote_code_on_a_configuration_class_is_low(tmp_path: Path) -> No
         "    b = transformers.LlamaConfig.from_pretrained(d, trust_remote_code=True)\n"
         "    c = AutoConfig.from_pretrained(d, trust_remote_code=True)\n"
         "    e = transformers.LlamaForCausalLM.from_pretrained(d, trust_remote_code=True)\n"
-        "    return a, b, c, e\n"
+        "    from transformers import SiglipImageProcessor, WhisperFeatureExtractor, LlamaTokenizer\n"
+        "    f = SiglipImageProcessor.from_pretrained(d, trust_remote_code=True)\n"
+        "    g = WhisperFeatureExtractor.from_pretrained(d, trust_remote_code=True)\n"
+        "    h = LlamaTokenizer.from_pretrained(d, trust_remote_code=True)\n"
+        "    i = transformers.LlavaNextForConditionalGeneration.from_pretrained(d, trust_remote_code=True)\n"
+        "    j = transformers.AutoImageProcessor.from_pretrained(d, trust_remote_code=True)\n"
+        "    k = transformers.TFLlamaConfigFeatureExtractor.from_pretrained(d, trust_remote_code=True)\n"
+        "    return a, b, c, e, f, g, h, i, j, k\n"
     )
     found = {(f.line, f.severity.value) for f in scan_code(tmp_path, text, "load.py") if f.rule_id == "MLS307"}
-    assert found == {(4, "low"), (5, "low"), (6, "high"), (7, "high")}
+    assert found == {
+        (4, "low"),
+        (5, "low"),
+        (6, "high"),
+        (7, "high"),
+        (9, "low"),
+        (10, "low"),
+        (11, "high"),
+        (12, "high"),
+        (13, "high"),
+        (14, "high"),
+    }
     own = "from mylib import GenerationConfig\ng = GenerationConfig.from_pretrained(d, trust_remote_code=True)\n"
     assert [f.severity.value for f in scan_code(tmp_path, own, "own.py") if f.rule_id == "MLS307"] == ["high"]
 

@@ -141,6 +141,11 @@ def test_the_checked_path_is_read_from_every_spelling() -> None:
                 "x = 1",
                 "if not p.exists():",
                 "    pass",
+                "p = d + '.npy'",
+                "if rank == 0 and not os.path.exists(p):",
+                "    try:",
+                "    np.save(p, x, allow_pickle=True)",
+                "x = np.load(p, allow_pickle=True)",
             ]
         ),
         max_size=12,
@@ -185,3 +190,143 @@ def test_thousands_of_existence_checks_in_one_block_are_read_in_bounded_time() -
     caches.scan(ast.parse("\n".join(lines)))
     assert time.perf_counter() - start < 20  # about 0.2 s now
     assert [path for _, _, path, _ in caches.branches] == ["'p3999'"]  # the one check whose rest saves it
+
+
+BUILT_FIRST = """import os, pickle, numpy as np, torch
+
+
+def samples_mapping(prefix, rank):
+    index_file = prefix + "_indexmap.npy"
+    if rank == 0 and not os.path.isfile(index_file):
+        mapping = build(prefix)
+        np.save(index_file, mapping, allow_pickle=True)
+    torch.distributed.barrier()
+    return np.load(index_file, allow_pickle=True, mmap_mode="r")
+
+
+def index_mappings(prefix, rank):
+    doc_file, sample_file = prefix + "_doc.npy", prefix + "_sample.npy"
+    if rank == 0:
+        if (not os.path.isfile(doc_file)) or (not os.path.isfile(sample_file)):
+            np.save(doc_file, docs(), allow_pickle=True)
+            np.save(sample_file, samples(), allow_pickle=True)
+    torch.distributed.barrier()
+    if doc_file:
+        doc_idx = np.load(doc_file, allow_pickle=True)
+    sample_idx = np.load(sample_file, allow_pickle=True)
+    return doc_idx, sample_idx
+
+
+def features(folder):
+    cache = os.path.join(folder, "features.pkl")
+    try:
+        if not os.path.exists(cache):
+            with open(cache, "wb") as f:
+                pickle.dump(compute(), f)
+    finally:
+        pass
+    with open(cache, "rb") as f:
+        return pickle.load(f)
+"""
+
+
+def test_a_file_built_when_missing_and_loaded_after_is_its_own_cache(tmp_path: Path) -> None:
+    """Megatron's index maps: one rank builds and saves the file when it is missing, every rank
+    loads it after the check, in the same block or an enclosing one of the same function."""
+    findings = [f for f in scan_code(tmp_path, BUILT_FIRST, "dataset.py") if f.rule_id in ("MLS303", "B301")]
+    assert {f.line for f in findings if f.rule_id == "MLS303"} == {10, 21, 22}
+    assert {f.severity.value for f in findings} == {"low"}, findings
+    assert all("own cache" in f.message for f in findings if f.rule_id == "MLS303")
+
+
+BUILT_FIRST_LOOK_ALIKES = """import os, sys, numpy as np, torch, urllib.request
+
+
+def downloaded(path, url):
+    if not os.path.isfile(path):
+        urllib.request.urlretrieve(url, path)
+    return np.load(path, allow_pickle=True)
+
+
+def present_checked(path):
+    if os.path.isfile(path):
+        np.save(path, build(), allow_pickle=True)
+    return np.load(path, allow_pickle=True)
+
+
+def other_file(path, other):
+    if not os.path.isfile(path):
+        np.save(other, build(), allow_pickle=True)
+    return np.load(path, allow_pickle=True)
+
+
+def loaded_before(path):
+    state = torch.load(path)
+    if not os.path.exists(path):
+        torch.save(build(), path)
+    return state
+
+
+def other_function(path):
+    if not os.path.exists(path):
+        torch.save(build(), path)
+
+
+def reader(path):
+    return torch.load(path)
+
+
+def saved_in_a_nested_function(path):
+    if not os.path.exists(path):
+        def later():
+            torch.save(build(), path)
+    return torch.load(path)
+
+
+def given_whole():
+    for path in sys.argv[1:]:
+        if not os.path.exists(path):
+            torch.save(build(), path)
+        state = torch.load(path)
+"""
+
+
+def test_a_check_that_builds_nothing_there_before_the_load_keeps_it_high(tmp_path: Path) -> None:
+    """Downloaded when missing, saved when present, saved to another file, loaded before the
+    check, loaded in another function, saved only by a function defined under the check, and a
+    path the command line gives whole (created when missing, someone else's file when present)."""
+    findings = [f for f in scan_code(tmp_path, BUILT_FIRST_LOOK_ALIKES, "job.py") if f.rule_id in (*LOADS, "MLS303")]
+    lines = {7, 13, 19, 23, 35, 42, 49}
+    assert {f.line for f in findings} >= lines, findings
+    assert "low" not in {f.severity.value for f in findings if f.line in lines}, findings
+
+
+def test_the_missing_path_is_read_from_not_and_and_or() -> None:
+    from hooks.code.own_cache import missing_paths
+
+    for test, paths in (
+        ("not os.path.isfile(p)", ["p"]),
+        ("rank == 0 and not os.path.exists(cfg.cache)", ["cfg.cache"]),
+        ("(not os.path.isfile(a)) or (not Path(b).exists())", ["a", "b"]),
+        ("os.path.isfile(p)", []),
+        ("not (os.path.isfile(p) and q)", []),
+        ("not p.endswith('.npy')", []),
+    ):
+        assert [ast.unparse(found) for found in missing_paths(ast.parse(test, mode="eval").body)] == paths, test
+
+
+def test_thousands_of_build_first_checks_in_one_block_are_read_in_bounded_time() -> None:
+    import time
+
+    lines = ["def f():"]
+    for index in range(4000):
+        lines += [f"    if not os.path.exists('p{index}'):", f"        joblib.dump(x, 'p{index}')"]
+        lines += [f"    with open('p{index}', 'rb') as h{index}:", f"        y = pickle.load(h{index})"]
+    caches = OwnCaches()
+    start = time.perf_counter()
+    caches.scan(ast.parse("\n".join(lines)))
+    assert time.perf_counter() - start < 20
+    assert len(caches.branches) == 4000
+    call = ast.parse("pickle.load(h3999)").body[0].value  # type: ignore[attr-defined]
+    call.lineno = 16000
+    assert caches.reads_own_cache(call, call.args[0])
