@@ -65,6 +65,8 @@ _VENDOR_INDEX_HOSTS = frozenset(
         "flashinfer.ai",
         "wheels.vllm.ai",
         "dl.fbaipublicfiles.com",
+        "pypi.jetson-ai-lab.io",  # NVIDIA's Jetson AI Lab: CUDA builds of torch and friends for Jetson boards
+        "pypi.jetson-ai-lab.dev",  # the same index's earlier host
     }
 )
 _PRERELEASE_CHANNELS = frozenset({"nightly", "test", "pre", "preview"})

@@ -46,6 +46,9 @@ def test_public_pypi_and_vendor_indexes() -> None:
     assert public_pypi("https://mirrors.aliyun.com/pypi/simple/") and not public_pypi("https://pypi.corp.example/s")
     assert vendor_index("https://download.pytorch.org/whl/cu121")
     assert not vendor_index("https://download.pytorch.org/whl/nightly/cu121")
+    assert vendor_index("https://pypi.jetson-ai-lab.io/jp6/cu126/")  # NVIDIA's Jetson AI Lab
+    assert not vendor_index("https://pypi.jetson-ai-lab.io.example.com/jp6/cu126/")  # a host that only starts so
+    assert not vendor_index("http://pypi.jetson-ai-lab.io/jp6/cu126/")
 
 
 @pytest.mark.parametrize(
