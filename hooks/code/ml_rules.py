@@ -1006,10 +1006,15 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _remember_helper_load(self, node: ast.Call, index: int | None) -> None:
         """A load of a module-level function's parameter, judged once every caller is seen
         (_judge_helper_loads); `index` is the load's issue, None for bandit's (B301)."""
-        if self.notebook and not self.strict and not self.serving:
-            helper = _helper_parameter(node, self.command_origins())
-            if helper is not None:
-                self._helper_loads.append((index, node.lineno, *helper))
+        if self.strict or self.serving:
+            return
+        helper = _helper_parameter(node, self.command_origins())
+        if helper is None:
+            return
+        # A script's function may be imported and called from other files with other paths: only
+        # a script run as a program (`if __name__ == "__main__":`) or a private helper (`_load`).
+        if self.notebook or self._runs_as_program() or helper[0].name.startswith("_"):
+            self._helper_loads.append((index, node.lineno, *helper))
 
     def _judge_helper_loads(self, module: ast.Module) -> None:
         """A notebook helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`)
@@ -1046,7 +1051,8 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and self._only_written(callers, function, parameter)
             ):
                 continue
-            reason = f"a file this notebook wrote: every call of {function.name}() passes one"
+            kind = "notebook" if self.notebook else "script"
+            reason = f"a file this {kind} wrote: every call of {function.name}() passes one"
             if index is None:  # bandit's own finding (B301 of `pickle.load`), matched by line
                 self.quiet_bandit.setdefault((line, "B301"), reason)
                 continue
@@ -1098,9 +1104,25 @@ class MLRuleVisitor(ast.NodeVisitor):
             for key, count in passed.items()
         )
 
+    def _runs_as_program(self) -> bool:
+        """Whether the module runs as a program: a top-level `if __name__ == "__main__":`."""
+        module = self._module
+        return module is not None and any(
+            isinstance(statement, ast.If)
+            and isinstance(statement.test, ast.Compare)
+            and isinstance(statement.test.left, ast.Name)
+            and statement.test.left.id == "__name__"
+            and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in statement.test.comparators)
+            for statement in module.body
+        )
+
     def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
         given = _argument_for(call, function, parameter)
         key = self.loads.key(given) if given is not None else None
+        if given is not None and (key is None or not key.startswith("c:")):
+            # A script's caller may pass a path it serialised to earlier in the same function
+            # (`torch.save(m, args.out)` or `convert(src, args.out)`, then `reload(args.out)`).
+            return self.loads.scoped_own_file(call, given)
         if key is None or not key.startswith("c:"):
             return False
         written = self.loads.write_lines.get(key)

@@ -301,6 +301,70 @@ def test_a_decorated_notebook_helper_keeps_its_severity(tmp_path: Path) -> None:
     assert graded(scan_code(tmp_path, decorated, "nb.ipynb")) == [("MLS306", 4, "high")]
 
 
+CONVERTER = """import argparse, sys, torch
+
+
+def convert(source, output_file):
+    checkpoint = build(source)
+    torch.save(checkpoint, output_file)
+
+
+def replace_weights(weights_file, hf_path):
+    exported = torch.load(weights_file)
+    return exported
+
+
+if __name__ == "__main__":
+    args = argparse.ArgumentParser().parse_args()
+    convert(args.input, args.output_path)
+    if args.hf_path:
+        replace_weights(args.output_path, args.hf_path)
+"""
+
+
+def test_a_script_reloading_through_its_own_function_the_file_it_saved_is_low(tmp_path: Path) -> None:
+    """NeMo's checkpoint converters: the program saves to `args.output_path` (through its own
+    `convert()` that ends in torch.save) and hands the same path to the function that loads it.
+    A private helper of any module is read the same way."""
+    assert graded(scan_code(tmp_path, CONVERTER, "convert.py")) == [("MLS306", 10, "low")]
+    private = (
+        "import torch\ndef _reload(path):\n    return torch.load(path)\n"
+        "def train(model, out):\n    torch.save(model.state_dict(), out)\n    return _reload(out)\n"
+    )
+    assert graded(scan_code(tmp_path, private, "trainer.py")) == [("MLS306", 3, "low")]
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("another path", ("replace_weights(args.output_path, ", "replace_weights(args.resume, ")),
+        ("a second caller", ("    if args.hf_path:", "    replace_weights(sys.argv[1], None)\n    if args.hf_path:")),
+        (
+            "saved after",
+            (
+                "    convert(args.input, args.output_path)\n    if args.hf_path:\n"
+                "        replace_weights(args.output_path, args.hf_path)\n",
+                "    if args.hf_path:\n        replace_weights(args.output_path, args.hf_path)\n"
+                "    convert(args.input, args.output_path)\n",
+            ),
+        ),
+        ("never saved", ("    convert(args.input, args.output_path)\n", "")),
+        ("rebound between", ("    if args.hf_path:", "    args.output_path = sys.argv[2]\n    if args.hf_path:")),
+        ("importable", ('if __name__ == "__main__":', "def main():")),
+        ("passed on", ("    if args.hf_path:", "    hooks = [replace_weights]\n    if args.hf_path:")),
+        ("saved elsewhere", ("convert(args.input, args.output_path)", "convert(args.input, args.other)")),
+        ("unpacked call", ("convert(args.input, args.output_path)", "convert(*args.pair, args.output_path)")),
+    ],
+)
+def test_a_script_helper_load_of_a_path_it_did_not_save_first_stays_high(
+    tmp_path: Path, name: str, change: tuple[str, str]
+) -> None:
+    source = CONVERTER.replace(*change)
+    assert source != CONVERTER, name
+    found = graded(scan_code(tmp_path, source, "convert.py"))
+    assert found and {severity for _, _, severity in found} == {"high"}, name
+
+
 def test_paramiko_commands_are_low_only_when_built_of_constants_or_in_a_notebook_session(tmp_path: Path) -> None:
     # bandit's B601 reports every `exec_command` where paramiko is imported: a remote shell runs
     # the text. Low when the text is constants only (like a literal); in a script anything else
