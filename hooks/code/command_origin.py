@@ -31,6 +31,12 @@ from hooks.code.parsed_arguments import InputChanges
 from hooks.code.tree_nodes import nodes_of
 
 _DEPTH = 12
+# Methods of a text that give text made only of it and their arguments.
+_CONSTANT_TEXT_METHODS = frozenset(
+    {"title", "lower", "upper", "capitalize", "casefold", "strip", "lstrip", "rstrip", "replace", "format", "join"}
+)
+# Methods that change a list, set or dict in place.
+_IN_PLACE_METHODS = frozenset({"append", "extend", "insert", "add", "update", "__setitem__", "setdefault"})
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
 _MAX_LEADING = 256  # values a name may start with; more are not told apart
 _BUDGET = 200_000
@@ -334,6 +340,7 @@ class CommandOrigins:
         self.self_contained = self_contained
         self._by_parameter_name = True  # set for the length of one from_outside question
         self._module = module
+        self._in_place: frozenset[str] | None = None
         self._uses: tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]] | None = None
         # Attribute names stored on anything but `self` inside a method (`c.formula = text`,
         # `setattr(c, "formula", text)`): an object's attribute may then hold what any code put there.
@@ -344,6 +351,7 @@ class CommandOrigins:
         # once: a name bound many times to itself (`a += a`, 40 times) is otherwise walked
         # 40^depth times. The depth is part of the question, so the answers are what they were.
         self._constants_seen: dict[tuple[int, int, int], str | None] = {}
+        self._of_constants_seen: dict[tuple[int, int, int], bool] = {}
         self._leading_seen: dict[tuple[int, int, int], list[str] | None] = {}
         self.functions: dict[str, list[Function]] = {}
         self._input_changes: InputChanges | None = None  # built on the first operator question
@@ -775,6 +783,74 @@ class CommandOrigins:
             right = self.constant_value(node.right, function, depth + 1)
             return left + right if left is not None and right is not None else None
         return None
+
+    def of_constants(self, node: ast.AST, function: Function | None, depth: int = 0) -> bool:
+        """Whether every text `node` may hold is built of string constants: `constant_value`'s, and
+        also a name a loop takes from a sequence of such texts (`for m in ["llama", "qwen2"]:` ...
+        `exec(f"import transformers.models.{m}")`), and the case, strip, replace and format
+        methods of such texts with such arguments. A sequence the module changes in place
+        (`MODELS.append(x)`) may hold anything."""
+        if depth > _DEPTH:
+            return False
+        key = (id(node), id(function), depth)
+        if key not in self._of_constants_seen:  # worked out once per question, as constant_value's
+            self._of_constants_seen[key] = self._of_constants(node, function, depth)
+        return self._of_constants_seen[key]
+
+    def _of_constants(self, node: ast.AST, function: Function | None, depth: int) -> bool:
+        if self.constant_value(node, function) is not None:
+            return True
+        if isinstance(node, ast.Name):
+            found = self.bound_values(node.id, function)
+            if found is None or node.id in self._changed_in_place():
+                return False
+            values, scope = found
+            if scope is None:
+                values = self._module_order().reaching(node, values)
+            return bool(values) and all(self._taken_of_constants(value, scope, depth + 1) for value in values)
+        if isinstance(node, ast.JoinedStr):
+            return all(
+                self.of_constants(v.value, function, depth + 1)
+                and (v.format_spec is None or self.of_constants(v.format_spec, function, depth + 1))
+                if isinstance(v, ast.FormattedValue)
+                else self.of_constants(v, function, depth + 1)
+                for v in node.values
+            )
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            return self.of_constants(node.left, function, depth + 1) and self._taken_of_constants(
+                node.right, function, depth + 1
+            )
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _CONSTANT_TEXT_METHODS
+        ):
+            parts = [node.func.value, *node.args, *(k.value for k in node.keywords if k.arg is not None)]
+            if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+                return False
+            return all(self._taken_of_constants(part, function, depth + 1) for part in parts)
+        return False
+
+    def _taken_of_constants(self, node: ast.AST, function: Function | None, depth: int) -> bool:
+        """`of_constants`, where a list, tuple or set counts by its items: what a loop over it
+        takes, a `%` operand tuple or `join`'s argument."""
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            return all(self._taken_of_constants(item, function, depth + 1) for item in node.elts)
+        return self.of_constants(node, function, depth)
+
+    def _changed_in_place(self) -> frozenset[str]:
+        """Names changed in place anywhere in the module: by a method call (`NAMES.append(x)`) or
+        a store into an item or attribute (`NAMES[0] = x`)."""
+        if self._in_place is None:
+            self._in_place = frozenset(
+                node.func.value.id
+                for node in nodes_of(self._module)
+                if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _IN_PLACE_METHODS
+                and isinstance(node.func.value, ast.Name)
+            ) | {root for root, _, _ in self.mutations}
+        return self._in_place
 
     def leading_texts(self, node: ast.AST, function: Function | None, depth: int = 0) -> list[str] | None:
         """The constant text each value `node` may hold starts with (`f"https://localhost:{port}/x"`

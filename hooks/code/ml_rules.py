@@ -2033,6 +2033,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         reason: str | None = None
         if parts and all(origins.constant_value(part, function) is not None for part in parts):
             reason = "built only of constants, like a literal"
+        elif bandit_id in ("B102", "B307") and parts and all(origins.of_constants(part, function) for part in parts):
+            # `for m in ["llama", "qwen2"]: exec(f"import transformers.models.{m}")`: each pass
+            # runs text of constants.
+            reason = "built only of constants (a loop's items, their case and replacements), like a literal"
         elif (
             bandit_id == "B102"
             and (fixed := self.loads.read_fixed_file(_compiled_text(argument))) is not None

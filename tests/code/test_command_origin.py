@@ -438,3 +438,70 @@ def test_a_wrapper_returning_the_name_it_parsed_into_is_the_command_line(tmp_pat
     )
     b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
     assert b307 == [(10, "low"), (12, "medium")]
+
+
+LOOPED_CONSTANTS = """import inspect, os, sys
+ARCHITECTURES = ["llama", "mistral", "qwen2"]
+WEIGHTS = ("self_attn.q_proj", "mlp.up_proj")
+for arch in ARCHITECTURES:
+    module = f"transformers.models.{arch}.configuration_{arch}"
+    config_name = f"{arch.title().replace('_', '')}Config"
+    exec(f"from {module} import {config_name}", globals())
+    config = eval(config_name)
+def merge(layer):
+    for item in WEIGHTS:
+        proj = eval(f"layer.{item}")
+    return [eval(name) for name in ["r", "lora_alpha"]]
+"""
+
+
+def test_text_of_a_loop_over_constants_is_built_of_constants(tmp_path: Path) -> None:
+    """unsloth's patching: imports and names generated from a fixed list of architectures, a
+    submodule picked by a fixed attribute path; each pass runs text of constants."""
+    findings = [f for f in scan_code(tmp_path, LOOPED_CONSTANTS, "patch.py") if f.rule_id in ("B102", "B307")]
+    assert sorted((f.line, f.severity.value) for f in findings) == [(7, "low"), (8, "low"), (11, "low"), (12, "low")]
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "loud"),
+    [
+        (
+            "a list the module appends to",
+            ('WEIGHTS = ("self_attn.q_proj", "mlp.up_proj")\n', "WEIGHTS = ['a']\nWEIGHTS.append(sys.argv[1])\n"),
+            {12},
+        ),
+        (
+            "an item stored into the list",
+            (
+                'ARCHITECTURES = ["llama", "mistral", "qwen2"]\n',
+                'ARCHITECTURES = ["llama"]\nARCHITECTURES[0] = input()\n',
+            ),
+            {8, 9},
+        ),
+        ("a folder's entries", ("for arch in ARCHITECTURES:", "for arch in os.listdir(sys.argv[1]):"), {7, 8}),
+        ("a parameter's attribute", ("for item in WEIGHTS:", "for item in layer.names:"), {11}),
+        ("an item from outside", ('WEIGHTS = ("self_attn.q_proj",', 'WEIGHTS = (os.environ["W"],'), {11}),
+        (
+            "a method that is no text's",
+            ("arch.title().replace('_', '')", "arch.title().__class__(sys.argv[1])"),
+            {7, 8},
+        ),
+    ],
+)
+def test_text_of_a_loop_over_anything_else_keeps_bandits_severity(
+    tmp_path: Path, name: str, change: tuple[str, str], loud: set[int]
+) -> None:
+    source = LOOPED_CONSTANTS.replace(*change)
+    assert source != LOOPED_CONSTANTS, name
+    findings = [f for f in scan_code(tmp_path, source, "patch.py") if f.rule_id in ("B102", "B307")]
+    assert {f.line for f in findings if f.severity.value == "medium"} == loud, name
+
+
+def test_text_doubled_on_itself_forty_times_is_judged_in_bounded_time() -> None:
+    lines = ["NAMES = ['a']", "for n in NAMES:", "    t = n"] + ["    t = t + t"] * 40 + ["    exec(t)"]
+    module = ast.parse("\n".join(lines))
+    origins = CommandOrigins(module)
+    call = next(n for n in ast.walk(module) if isinstance(n, ast.Call) and ast.unparse(n.func) == "exec")
+    start = time.perf_counter()
+    origins.of_constants(call.args[0], None)  # past the depth limit the answer is False: bandit's severity
+    assert time.perf_counter() - start < 10
