@@ -1523,25 +1523,6 @@ class LoadContext:
             return False  # `shelve.open("cache")` reads `cache.db`/`cache.dat`, not the path it names
         return self.inside_checkout(path) and self.named_once(call) and not self.project_fetches(path)
 
-    def repository_path(self, given: ast.AST) -> str | None:
-        """The fixed path inside the repository an argument names, when it is handed to a function
-        that loads its parameter (`load("dv.bin")` beside `def load(f): return pickle.load(...)`):
-        judged as `repository_file` judges a load's own path. None for anything else."""
-        key = self.key(given)
-        if key is None or not key.startswith("c:"):
-            return None
-        path = key[2:]
-        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path) or path.startswith(("/", "\\", *_NOT_THE_REPOSITORY)):
-            return None  # a URL, a drive, an absolute path, a shared temporary or home folder
-        if self.filled_in is not None and self.filled_in.search(path):
-            return None
-        name = posixpath.basename(path.rstrip("/"))
-        if not name or name in (".", "..") or not self.inside_checkout(path):
-            return None
-        if self._given_to_a_fetch(_normal(path)) or self.mentions(path) - max(self.read_mentions(path) - 1, 0) > 1:
-            return None  # a download's or a copy's target, or named by another text too
-        return None if self.project_fetches(path) else path
-
     def project_fetches(self, path: str) -> bool:
         """Whether the project's Makefiles, scripts, images or CI may download, copy or unpack the
         file before the code runs (project_fetches.py); True when that cannot be told."""

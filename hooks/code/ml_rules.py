@@ -1012,9 +1012,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         if helper is None:
             return
         # A script's function may be imported and called from other files with other paths: only
-        # a script run as a program (`if __name__ == "__main__":`, or a top level that calls the
-        # helper itself) or a private helper (`_load`).
-        if self.notebook or self._runs_as_program(helper[0].name) or helper[0].name.startswith("_"):
+        # a script run as a program (`if __name__ == "__main__":`) or a private helper (`_load`).
+        if self.notebook or self._runs_as_program() or helper[0].name.startswith("_"):
             self._helper_loads.append((index, node.lineno, *helper))
 
     def _judge_helper_loads(self, module: ast.Module) -> None:
@@ -1047,18 +1046,13 @@ class MLRuleVisitor(ast.NodeVisitor):
                 continue  # `globals()["load"](x)`, `__main__.load(x)`: callers this cannot see
             if function.decorator_list:
                 continue  # a route, a task, a callback, an exit hook: called from outside the notebook
-            kind = "notebook" if self.notebook else "script"
-            if all(self._passes_own_file(call, function, parameter) for call in callers) and self._only_written(
-                callers, function, parameter
+            if not (
+                all(self._passes_own_file(call, function, parameter) for call in callers)
+                and self._only_written(callers, function, parameter)
             ):
-                reason = f"a file this {kind} wrote: every call of {function.name}() passes one"
-            elif all(self._passes_repository_file(call, function, parameter) for call in callers):
-                reason = (
-                    f"a fixed path of the repository: every call of {function.name}() passes one, in code that "
-                    "serves no requests"
-                )
-            else:
                 continue
+            kind = "notebook" if self.notebook else "script"
+            reason = f"a file this {kind} wrote: every call of {function.name}() passes one"
             if index is None:  # bandit's own finding (B301 of `pickle.load`), matched by line
                 self.quiet_bandit.setdefault((line, "B301"), reason)
                 continue
@@ -1110,32 +1104,17 @@ class MLRuleVisitor(ast.NodeVisitor):
             for key, count in passed.items()
         )
 
-    def _runs_as_program(self, helper: str) -> bool:
-        """Whether the module runs as a program: a top-level `if __name__ == "__main__":`, or a
-        top level (outside functions and classes) that calls `helper` itself, which importing the
-        module would run too."""
+    def _runs_as_program(self) -> bool:
+        """Whether the module runs as a program: a top-level `if __name__ == "__main__":`."""
         module = self._module
-        if module is None:
-            return False
-        for statement in module.body:
-            if (
-                isinstance(statement, ast.If)
-                and isinstance(statement.test, ast.Compare)
-                and isinstance(statement.test.left, ast.Name)
-                and statement.test.left.id == "__name__"
-                and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in statement.test.comparators)
-            ):
-                return True
-            if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
-                isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == helper
-                for node in ast.walk(statement)
-            ):
-                return True
-        return False
-
-    def _passes_repository_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
-        given = _argument_for(call, function, parameter)
-        return given is not None and self.loads.repository_path(given) is not None
+        return module is not None and any(
+            isinstance(statement, ast.If)
+            and isinstance(statement.test, ast.Compare)
+            and isinstance(statement.test.left, ast.Name)
+            and statement.test.left.id == "__name__"
+            and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in statement.test.comparators)
+            for statement in module.body
+        )
 
     def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
         given = _argument_for(call, function, parameter)

@@ -365,48 +365,6 @@ def test_a_script_helper_load_of_a_path_it_did_not_save_first_stays_high(
     assert found and {severity for _, _, severity in found} == {"high"}, name
 
 
-HOMEWORK = """import pickle
-
-
-def load(filename):
-    with open(filename, "rb") as f_in:
-        return pickle.load(f_in)
-
-
-dv = load("dv.bin")
-model = load("model1.bin")
-print(model.predict_proba(dv.transform([{"a": 1}])))
-"""
-
-
-def test_a_helper_every_call_of_which_passes_a_file_of_the_repository_is_low(tmp_path: Path) -> None:
-    """ml-zoomcamp's homework: a script's own `load()` called with the model files committed
-    beside it, read as a direct `pickle.load(open("dv.bin", "rb"))` of them would be."""
-    assert graded(scan_code(tmp_path, HOMEWORK, "q3_test.py")) == [("B301", 6, "low")]
-
-
-@pytest.mark.parametrize(
-    ("name", "change"),
-    [
-        ("a URL", ('load("model1.bin")', 'load("https://example.com/model1.bin")')),
-        ("an absolute path", ('load("model1.bin")', 'load("/mnt/models/model1.bin")')),
-        ("a shared temporary folder", ('load("model1.bin")', 'load("/tmp/model1.bin")')),
-        ("a climb out of the checkout", ('load("model1.bin")', 'load("../../model1.bin")')),
-        ("downloaded first", ("dv = load(", 'urllib.request.urlretrieve(URL, "dv.bin")\ndv = load(')),
-        ("a command line's path", ('load("model1.bin")', "load(sys.argv[1])")),
-        ("served", ("print(model", "app = flask.Flask(__name__)\nprint(model")),
-        ("a library's public helper", ('dv = load("dv.bin")\nmodel = load("model1.bin")\n', "")),
-    ],
-)
-def test_a_helper_given_anything_but_a_file_of_the_repository_stays_blocking(
-    tmp_path: Path, name: str, change: tuple[str, str]
-) -> None:
-    source = "import flask, sys, urllib.request\n" + HOMEWORK.replace(*change)
-    assert HOMEWORK.replace(*change) != HOMEWORK, name
-    found = [entry for entry in graded(scan_code(tmp_path, source, "q3_test.py")) if entry[0] == "B301"]
-    assert found == [("B301", 7, "medium")], (name, found)
-
-
 def test_paramiko_commands_are_low_only_when_built_of_constants_or_in_a_notebook_session(tmp_path: Path) -> None:
     # bandit's B601 reports every `exec_command` where paramiko is imported: a remote shell runs
     # the text. Low when the text is constants only (like a literal); in a script anything else
