@@ -1011,9 +1011,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         helper = _helper_parameter(node, self.command_origins())
         if helper is None:
             return
-        # A script's function may be imported and called from other files with other paths: only
-        # a script run as a program (`if __name__ == "__main__":`) or a private helper (`_load`).
-        if self.notebook or self._runs_as_program() or helper[0].name.startswith("_"):
+        # A script's function may be imported and called from other files with other paths (a
+        # sibling app's `from convert import load`, even beside `if __name__ == "__main__":`), and
+        # nothing here would show that caller: only its private helpers (`_load`) are its own.
+        if self.notebook or helper[0].name.startswith("_"):
             self._helper_loads.append((index, node.lineno, *helper))
 
     def _judge_helper_loads(self, module: ast.Module) -> None:
@@ -1102,18 +1103,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             self.loads.mentions(key[2:])
             <= len(self.loads.write_lines.get(key, ())) + count + self.loads.read_mentions(key[2:])
             for key, count in passed.items()
-        )
-
-    def _runs_as_program(self) -> bool:
-        """Whether the module runs as a program: a top-level `if __name__ == "__main__":`."""
-        module = self._module
-        return module is not None and any(
-            isinstance(statement, ast.If)
-            and isinstance(statement.test, ast.Compare)
-            and isinstance(statement.test.left, ast.Name)
-            and statement.test.left.id == "__name__"
-            and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in statement.test.comparators)
-            for statement in module.body
         )
 
     def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:

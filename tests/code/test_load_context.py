@@ -322,16 +322,18 @@ if __name__ == "__main__":
 """
 
 
-def test_a_script_reloading_through_its_own_function_the_file_it_saved_is_low(tmp_path: Path) -> None:
-    """NeMo's checkpoint converters: the program saves to `args.output_path` (through its own
-    `convert()` that ends in torch.save) and hands the same path to the function that loads it.
-    A private helper of any module is read the same way."""
-    assert graded(scan_code(tmp_path, CONVERTER, "convert.py")) == [("MLS306", 10, "low")]
-    private = (
+def test_a_script_reloading_through_its_private_helper_the_file_it_saved_is_low(tmp_path: Path) -> None:
+    """A script saves to a path (directly, or through its own function that ends in torch.save)
+    and hands the same path to its private helper that loads it. A public function keeps its
+    severity even in a program (NeMo's converters): another file may import it and pass anything."""
+    private = CONVERTER.replace("replace_weights", "_replace_weights")
+    assert graded(scan_code(tmp_path, private, "convert.py")) == [("MLS306", 10, "low")]
+    assert graded(scan_code(tmp_path, CONVERTER, "convert.py")) == [("MLS306", 10, "high")]
+    direct = (
         "import torch\ndef _reload(path):\n    return torch.load(path)\n"
         "def train(model, out):\n    torch.save(model.state_dict(), out)\n    return _reload(out)\n"
     )
-    assert graded(scan_code(tmp_path, private, "trainer.py")) == [("MLS306", 3, "low")]
+    assert graded(scan_code(tmp_path, direct, "trainer.py")) == [("MLS306", 3, "low")]
 
 
 @pytest.mark.parametrize(
@@ -350,7 +352,6 @@ def test_a_script_reloading_through_its_own_function_the_file_it_saved_is_low(tm
         ),
         ("never saved", ("    convert(args.input, args.output_path)\n", "")),
         ("rebound between", ("    if args.hf_path:", "    args.output_path = sys.argv[2]\n    if args.hf_path:")),
-        ("importable", ('if __name__ == "__main__":', "def main():")),
         ("passed on", ("    if args.hf_path:", "    hooks = [replace_weights]\n    if args.hf_path:")),
         ("saved elsewhere", ("convert(args.input, args.output_path)", "convert(args.input, args.other)")),
         ("unpacked call", ("convert(args.input, args.output_path)", "convert(*args.pair, args.output_path)")),
@@ -359,8 +360,8 @@ def test_a_script_reloading_through_its_own_function_the_file_it_saved_is_low(tm
 def test_a_script_helper_load_of_a_path_it_did_not_save_first_stays_high(
     tmp_path: Path, name: str, change: tuple[str, str]
 ) -> None:
-    source = CONVERTER.replace(*change)
-    assert source != CONVERTER, name
+    source = CONVERTER.replace(*change).replace("replace_weights", "_replace_weights")
+    assert source != CONVERTER.replace("replace_weights", "_replace_weights"), name
     found = graded(scan_code(tmp_path, source, "convert.py"))
     assert found and {severity for _, _, severity in found} == {"high"}, name
 
