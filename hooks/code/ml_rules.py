@@ -881,6 +881,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             return None
         if self._round_trip(node):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
+        if self._peer_rank_bytes(node):
+            return (
+                "bytes a peer rank of the same torch.distributed job sent into a tensor this code made, as "
+                "broadcast_object_list unpickles them"
+            )
         if self.loads.loads_own_file(node, name):
             if self.loads.reads_job_output(node):
                 return (
@@ -993,6 +998,49 @@ class MLRuleVisitor(ast.NodeVisitor):
         # A `None` written in the code; not what an import, a def or `except ... as` binds (DEFINED).
         unset = [isinstance(value, ast.Constant) and value.value is None and value is not DEFINED for value in found[0]]
         return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))
+
+    def _peer_rank_bytes(self, node: ast.Call) -> bool:
+        """`pickle.loads(t.cpu().numpy().tobytes())` where `t` is a tensor the same function made
+        (`torch.empty`, `zeros`, `ByteTensor`...) and filled only through a collective of
+        torch.distributed (`broadcast`, `recv`, `all_gather`...): Megatron's way of sending end
+        strings to the other ranks, which torch's own `broadcast_object_list` does by unpickling
+        the same bytes. A tensor from anything else (a parameter, a file, a socket) is not one."""
+        if not node.args or not (self.qualname(node.func) or "").endswith("loads"):
+            return False
+        origins = self.command_origins()
+        function = origins.function_of(node)
+        if function is None:
+            return False
+        tensors = _tensors_of_bytes(node.args[0], origins, function)
+        return bool(tensors) and all(self._filled_by_a_collective(tensor, function) for tensor in tensors or ())
+
+    def _filled_by_a_collective(self, tensor: str, function: ast.AST) -> bool:
+        """Whether the function makes `tensor` once (`torch.empty`...) and fills it only through
+        torch.distributed collectives."""
+        found = self.command_origins().bound_values(tensor, function)  # type: ignore[arg-type]
+        if found is None or found[1] is not function or len(found[0]) != 1:
+            return False  # made once, in this function
+        made = found[0][0]
+        if not (isinstance(made, ast.Call) and (self.qualname(made.func) or "") in _TENSOR_MAKERS):
+            return False
+        filled = False
+        for inner in ast.walk(function):
+            if isinstance(inner, ast.Subscript) and isinstance(inner.ctx, ast.Store) and name_of(inner.value) == tensor:
+                return False  # `t[:n] = data`: filled by the code with anything
+            if not isinstance(inner, ast.Call):
+                continue
+            func = inner.func
+            if isinstance(func, ast.Attribute) and name_of(func.value) == tensor and func.attr.endswith("_"):
+                return False  # `t.copy_(data)`, `t.fill_(x)`: filled in place from elsewhere
+            if not any(
+                isinstance(a, ast.Name) and a.id == tensor for a in (*inner.args, *(k.value for k in inner.keywords))
+            ):
+                continue
+            called = self.qualname(func) or ""
+            if not (called.startswith("torch.distributed.") and called.rsplit(".", 1)[-1] in _COLLECTIVES):
+                return False  # handed to another function, which may fill it with anything
+            filled = True
+        return filled
 
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
         """A deserialising load: low when `_quiet_load` says why."""
@@ -2574,6 +2622,62 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
             return None
         name = opened[0].id
     return None if _stores(function, name) else (function, name)
+
+
+# What makes a fresh tensor (its contents are what the code then puts in it), and the
+# collectives of torch.distributed that fill a tensor with another rank's data.
+_TENSOR_MAKERS = frozenset(
+    {
+        *(f"torch.{name}" for name in ("empty", "zeros", "ones", "full", "empty_like", "zeros_like")),
+        *(f"torch.cuda.{name}" for name in ("ByteTensor", "CharTensor", "LongTensor", "IntTensor")),
+        "torch.ByteTensor",
+        "torch.CharTensor",
+    }
+)
+_COLLECTIVES = frozenset(
+    {"broadcast", "recv", "irecv", "all_gather", "all_gather_into_tensor", "all_reduce", "scatter", "gather"}
+)
+# Calls and attributes that only move or reshape a tensor's bytes on their way to `loads`.
+_BYTE_STEPS = frozenset({"cpu", "numpy", "tobytes", "tolist", "contiguous", "detach", "to", "cuda", "view"})
+
+
+def _byte_step(node: ast.AST) -> bool:
+    """One step of moving a tensor's bytes: `x.cpu()`, `x.tobytes()`, `bytes(x)`, `x[:n]`."""
+    if isinstance(node, ast.Subscript):
+        return True
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (isinstance(func, ast.Name) and func.id in ("bytes", "bytearray")) or (
+        isinstance(func, ast.Attribute) and func.attr in _BYTE_STEPS
+    )
+
+
+def _tensors_of_bytes(data: ast.AST, origins: CommandOrigins, function: ast.AST, depth: int = 0) -> set[str] | None:
+    """The local names of the tensors whose bytes `data` may be: `t.cpu().numpy().tobytes()`,
+    `bytes(t.tolist())`, `t[:n].cpu()...`, or a name the function binds only to such values."""
+    if depth > 8:
+        return None
+    if isinstance(data, ast.Name):
+        found = origins.bound_values(data.id, function)  # type: ignore[arg-type]
+        if found is None or found[1] is not function:
+            return None
+        if not all(_byte_step(value) for value in found[0]):
+            return {data.id}  # the tensor itself (what made it is judged by the caller)
+        tensors: set[str] = set()
+        for value in found[0]:
+            more = _tensors_of_bytes(value, origins, function, depth + 1)
+            if more is None:
+                return None
+            tensors |= more
+        return tensors
+    if isinstance(data, ast.Call) and isinstance(data.func, ast.Name) and data.func.id in ("bytes", "bytearray"):
+        return _tensors_of_bytes(data.args[0], origins, function, depth + 1) if len(data.args) == 1 else None
+    if isinstance(data, ast.Call) and isinstance(data.func, ast.Attribute) and data.func.attr in _BYTE_STEPS:
+        return _tensors_of_bytes(data.func.value, origins, function, depth + 1)
+    if isinstance(data, ast.Subscript):
+        return _tensors_of_bytes(data.value, origins, function, depth + 1)
+    return None
 
 
 def _stores(function: ast.FunctionDef, name: str) -> int:

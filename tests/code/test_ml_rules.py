@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -972,3 +973,60 @@ def test_a_tokenizer_object_counts_only_from_transformers_and_where_nothing_rebi
         assert found == ["high"], middle
     plain = head + "tok = AutoTokenizer.from_pretrained('org/m')\n" + call
     assert [f.severity.value for f in scan_code(tmp_path, plain, "p.py") if f.rule_id == "MLS307"] == ["low"]
+
+
+PEER_RANK = """import pickle
+import torch
+import torch.distributed as dist
+
+
+def receive_generate_info(src, group):
+    array_size = torch.empty(1, dtype=torch.int64, device=torch.cuda.current_device())
+    dist.broadcast(array_size, src, group)
+    string_tensor = torch.empty(array_size[0], dtype=torch.int8, device=torch.cuda.current_device())
+    torch.distributed.broadcast(string_tensor, src, group)
+    bytes = string_tensor.cpu().numpy().tobytes()
+    end_strings = pickle.loads(bytes)
+    idx_tensor = torch.empty(array_size[0], dtype=torch.int8)
+    torch.distributed.broadcast(idx_tensor, src, group)
+    bytes = idx_tensor.cpu().numpy().tobytes()
+    context_idx = pickle.loads(bytes)
+    return end_strings, context_idx
+
+
+def receive_small(src):
+    flags = torch.zeros(8, dtype=torch.uint8)
+    dist.broadcast(flags, src)
+    return pickle.loads(bytes(flags[:4].tolist()))
+"""
+
+
+def test_bytes_a_peer_rank_broadcast_into_a_fresh_tensor_are_low(tmp_path: Path) -> None:
+    """Megatron's and NeMo's text generation sends its end strings to the other ranks as a pickled
+    byte tensor; torch's own broadcast_object_list unpickles the same way."""
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, PEER_RANK, "gen.py") if f.rule_id == "B301"]
+    assert found == [(12, "low"), (16, "low"), (23, "low")]
+
+
+_BEFORE_BYTES = "    bytes = string_tensor.cpu()"
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("not made here", ("    string_tensor = torch.empty(", "    unused = torch.empty(")),
+        ("made from data", ("string_tensor = torch.empty(", "string_tensor = torch.tensor(data, ")),
+        ("filled in place", (_BEFORE_BYTES, "    string_tensor.copy_(payload)\n" + _BEFORE_BYTES)),
+        ("stored into", (_BEFORE_BYTES, "    string_tensor[:] = payload\n" + _BEFORE_BYTES)),
+        ("handed to another function", (_BEFORE_BYTES, "    read_socket(string_tensor)\n" + _BEFORE_BYTES)),
+        ("not torch.distributed", ("torch.distributed.broadcast(string_tensor", "mpi.broadcast(string_tensor")),
+        ("a file's bytes", ("    bytes = string_tensor.cpu().numpy().tobytes()", "    bytes = open(p, 'rb').read()")),
+    ],
+)
+def test_bytes_of_anything_else_keep_bandits_severity(tmp_path: Path, name: str, change: tuple[str, str]) -> None:
+    source = PEER_RANK.replace(*change)
+    assert source != PEER_RANK, name
+    ast.parse(source)
+    found = {f.line: f.severity.value for f in scan_code(tmp_path, source, "gen.py") if f.rule_id == "B301"}
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "end_strings = pickle.loads" in text)
+    assert found[line] == "medium", (name, found)
