@@ -35,8 +35,10 @@ _DEPTH = 12
 _CONSTANT_TEXT_METHODS = frozenset(
     {"title", "lower", "upper", "capitalize", "casefold", "strip", "lstrip", "rstrip", "replace", "format", "join"}
 )
-# Methods that change a list, set or dict in place.
-_IN_PLACE_METHODS = frozenset({"append", "extend", "insert", "add", "update", "__setitem__", "setdefault"})
+# A namespace's mapping (`globals()`, `vars()`) and what changes a mapping in place.
+_NAMESPACE_MAPPINGS = frozenset({"globals", "vars", "locals"})
+_MAPPING_CHANGES = frozenset({"update", "setdefault", "__setitem__", "pop", "popitem", "clear"})
+_EVERY_NAME: frozenset[str] = frozenset({"*"})  # every name is in doubt
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
 _MAX_LEADING = 256  # values a name may start with; more are not told apart
 _BUDGET = 200_000
@@ -140,6 +142,26 @@ DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a c
 # What `from flask import request` binds: stands for text received from outside (a `recv()`).
 _REQUEST_OBJECT = ast.Call(func=ast.Name(id="recv", ctx=ast.Load()), args=[], keywords=[])
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
+
+
+def _own_module_object(node: ast.AST) -> bool:
+    """`sys.modules[__name__]` or `sys.modules.get(__name__)`: the module's own object."""
+    if isinstance(node, ast.Subscript):
+        owner, key = node.value, node.slice
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        owner, key = node.func.value, node.args[0]
+    else:
+        return False
+    return (
+        isinstance(owner, ast.Attribute)
+        and owner.attr == "modules"
+        and any(isinstance(n, ast.Name) and n.id == "__name__" for n in ast.walk(key))
+    )
+
+
+def _namespace_mapping(node: ast.AST) -> bool:
+    """`globals()`, `vars()`, `locals()`: a mapping whose items are the namespace's names."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACE_MAPPINGS
 
 
 class ParameterValue(ast.expr):
@@ -341,6 +363,7 @@ class CommandOrigins:
         self._by_parameter_name = True  # set for the length of one from_outside question
         self._module = module
         self._in_place: frozenset[str] | None = None
+        self._looped: frozenset[str] | None = None
         self._uses: tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]] | None = None
         # Attribute names stored on anything but `self` inside a method (`c.formula = text`,
         # `setattr(c, "formula", text)`): an object's attribute may then hold what any code put there.
@@ -802,9 +825,17 @@ class CommandOrigins:
             return True
         if isinstance(node, ast.Name):
             found = self.bound_values(node.id, function)
-            if found is None or node.id in self._changed_in_place():
+            if found is None:
                 return False
             values, scope = found
+            changed = self._changed_in_place()
+            # A name assigned a sequence (not a loop's name, bound to the sequence it walks: a
+            # literal there has no name anything else could change it through).
+            holds_a_sequence = node.id not in self._loop_names() and any(
+                isinstance(value, (ast.List, ast.Tuple, ast.Set)) for value in values
+            )
+            if holds_a_sequence and (changed is _EVERY_NAME or node.id in changed):
+                return False  # a sequence the module may change or hand to code that changes it
             if scope is None:
                 values = self._module_order().reaching(node, values)
             return bool(values) and all(self._taken_of_constants(value, scope, depth + 1) for value in values)
@@ -838,18 +869,52 @@ class CommandOrigins:
             return all(self._taken_of_constants(item, function, depth + 1) for item in node.elts)
         return self.of_constants(node, function, depth)
 
-    def _changed_in_place(self) -> frozenset[str]:
-        """Names changed in place anywhere in the module: by a method call (`NAMES.append(x)`) or
-        a store into an item or attribute (`NAMES[0] = x`)."""
-        if self._in_place is None:
-            self._in_place = frozenset(
-                node.func.value.id
+    def _loop_names(self) -> frozenset[str]:
+        """Names a `for` loop or a comprehension binds anywhere in the module."""
+        if self._looped is None:
+            self._looped = frozenset(
+                name.id
                 for node in nodes_of(self._module)
-                if isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in _IN_PLACE_METHODS
-                and isinstance(node.func.value, ast.Name)
-            ) | {root for root, _, _ in self.mutations}
+                if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))
+                for name in ast.walk(node.target)
+                if isinstance(name, ast.Name)
+            )
+        return self._looped
+
+    def _changed_in_place(self) -> frozenset[str]:
+        """Names whose value the module may change or hand on: any read of the name but a loop
+        over it, an item taken from it, a comparison or `len()` (`NAMES.append(x)`, `L = NAMES`,
+        `add_user(NAMES)`), any store into it (`NAMES[0] = x`); every name when the module writes
+        its namespace in ways not seen here (`globals()`, `vars()`, `setattr`, `sys.modules`)."""
+        if self._in_place is None:
+            reads: set[int] = set()  # ids of Name nodes read in one of the harmless ways
+            doubted: set[str] = {root for root, _, _ in self.mutations}
+            every = False
+            for node in nodes_of(self._module):
+                if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                    reads.add(id(node.iter))
+                elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+                    reads.add(id(node.value))
+                elif isinstance(node, ast.Compare):
+                    reads.update(id(part) for part in (node.left, *node.comparators))
+                elif isinstance(node, ast.Call):
+                    if name_of(node.func) == "len":
+                        reads.update(id(argument) for argument in node.args)
+                    elif (
+                        isinstance(node.func, ast.Attribute)
+                        and node.func.attr in _MAPPING_CHANGES
+                        and _namespace_mapping(node.func.value)
+                    ):
+                        every = True  # `globals().update(...)`
+                stored = isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)
+                if stored and _namespace_mapping(node.value):  # type: ignore[attr-defined]
+                    every = True  # `globals()["NAMES"] = ...`
+                elif _own_module_object(node):
+                    every = True  # `sys.modules[__name__]`: the module itself, whose names setattr may change
+            for node in nodes_of(self._module):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in reads:
+                    doubted.add(node.id)
+            self._in_place = _EVERY_NAME if every else frozenset(doubted)
         return self._in_place
 
     def leading_texts(self, node: ast.AST, function: Function | None, depth: int = 0) -> list[str] | None:

@@ -32,8 +32,11 @@ block and in every enclosing block of the same function (or of the module's top 
 from __future__ import annotations
 
 import ast
+import bisect
+import re
 from collections.abc import Iterator, Sequence
 
+from hooks.code.bindings import names_bound_by
 from hooks.code.serialisers import handle_bindings, opened_path, path_arguments
 from hooks.code.tree_nodes import nodes_of
 
@@ -61,6 +64,8 @@ def checked_path(test: ast.expr) -> ast.AST | None:
             if found is not None:
                 return found
         return None
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in _CHECKS and test.args:
+        return test.args[0]  # `isfile(p)` after `from os.path import isfile`
     if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in _CHECKS):
         return None
     if test.args:  # os.path.exists(p)
@@ -87,7 +92,12 @@ def missing_paths(test: ast.expr) -> list[ast.AST]:
 
 def _is_check(test: ast.expr) -> bool:
     """An existence check itself (not `not`, `and` or another test around one)."""
-    return isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in _CHECKS
+    if not isinstance(test, ast.Call):
+        return False
+    func = test.func
+    return (isinstance(func, ast.Attribute) and func.attr in _CHECKS) or (
+        isinstance(func, ast.Name) and func.id in _CHECKS and bool(test.args)
+    )
 
 
 def _handles(statements: Sequence[ast.stmt], path: str) -> set[str]:
@@ -180,21 +190,38 @@ _COMPOSING_CALLS = frozenset({"join", "joinpath", "format", "with_suffix", "with
 
 
 def _composed(node: ast.AST) -> bool:
-    """Whether this path expression adds text of the code's own to what it is given:
-    `prefix + "_indexmap.npy"`, `os.path.join(d, "cache.pkl")`, `f"{d}/feats.pt"`, `Path(d) / "x.npy"`."""
+    """Whether this path expression ends in text of the code's own, its file name:
+    `prefix + "_indexmap.npy"`, `os.path.join(d, "cache.pkl")`, `f"{d}/feats.pt"`,
+    `Path(d) / "x.npy"`, `"{}_idx.npy".format(p)`. A constant only before what the code is given
+    (`os.path.join("cache", sys.argv[1])`) names nothing: an absolute argument replaces it."""
     if isinstance(node, ast.Constant):
         return isinstance(node.value, str) and bool(node.value)
     if isinstance(node, ast.JoinedStr):
-        return any(isinstance(part, ast.Constant) and part.value for part in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod, ast.Div)):
-        return _composed(node.left) or _composed(node.right)
+        last = node.values[-1] if node.values else None
+        return isinstance(last, ast.Constant) and isinstance(last.value, str) and bool(last.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
+        return _composed(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):  # `"%s_idx.npy" % prefix`
+        return _template_ends_in_text(node.left, "%s")
     if isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name in _COMPOSING_CALLS:
-            receiver = [func.value] if isinstance(func, ast.Attribute) else []
-            return any(_composed(part) for part in (*receiver, *node.args))
+        if name == "format" and isinstance(func, ast.Attribute):
+            return _template_ends_in_text(func.value, "}")
+        if name in ("with_suffix", "with_name") and node.args:
+            return _composed(node.args[-1])
+        if name in _COMPOSING_CALLS and node.args and not any(isinstance(a, ast.Starred) for a in node.args):
+            return _composed(node.args[-1])
     return False
+
+
+def _template_ends_in_text(template: ast.AST, placeholder_end: str) -> bool:
+    """A constant template whose text after its last placeholder is not empty."""
+    if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
+        return False
+    text = template.value
+    tail = text.rsplit(placeholder_end, 1)[-1] if placeholder_end in text else text
+    return bool(tail.strip("/"))
 
 
 def _names_its_file(checked: ast.AST, scope: ast.AST, tree: ast.AST) -> bool:
@@ -223,6 +250,81 @@ def _names_its_file(checked: ast.AST, scope: ast.AST, tree: ast.AST) -> bool:
     return False
 
 
+_NUMPY_SAVES = re.compile(r"(?:np|numpy)\.(?:save|savez|savez_compressed)")
+
+
+def _numpy_adds_a_suffix(body: list[ast.stmt], path: str, checked: ast.AST, scope: ast.AST) -> bool:
+    """Whether numpy saves to the path in the body while the path may lack `.npy`/`.npz`, which
+    numpy then adds: the file written is not the file the check and the load name."""
+    saves = [
+        node
+        for statement in body
+        for node in _same_scope(statement)
+        if isinstance(node, ast.Call)
+        and _NUMPY_SAVES.fullmatch(_text(node.func) or "")
+        and node.args
+        and _text(node.args[0]) == path
+    ]
+    return bool(saves) and not _ends_in_numpy_suffix(checked, scope)
+
+
+def _ends_in_numpy_suffix(node: ast.AST, scope: ast.AST) -> bool:
+    """The path's text ends in `.npy`/`.npz` as written, or every value the function assigns to
+    its name last does (`name += ".npy"`)."""
+    tail = _final_text(node)
+    if tail is not None:
+        return tail.endswith((".npy", ".npz"))
+    if not isinstance(node, ast.Name):
+        return False
+    last: tuple[int, ast.AST] | None = None  # (line, value) of the last assignment to the name
+    for inner in _scope_nodes(scope):
+        if isinstance(inner, ast.Assign):
+            pairs = list(_pairs(inner.targets, inner.value))
+        elif isinstance(inner, (ast.AugAssign, ast.AnnAssign)) and inner.value is not None:
+            pairs = [(inner.target, inner.value)]
+        else:
+            continue
+        for target, value in pairs:
+            if isinstance(target, ast.Name) and target.id == node.id and (last is None or inner.lineno >= last[0]):
+                last = (inner.lineno, value)
+    tail = _final_text(last[1]) if last is not None else None
+    return tail is not None and tail.endswith((".npy", ".npz"))
+
+
+def _final_text(node: ast.AST) -> str | None:
+    """The constant text a path expression ends with, when it ends with one."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values:
+        return _final_text(node.values[-1])
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
+        return _final_text(node.right)
+    if isinstance(node, ast.Call) and node.args and not any(isinstance(a, ast.Starred) for a in node.args):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _COMPOSING_CALLS or name in ("with_suffix", "with_name"):
+            return _final_text(node.args[-1])
+    return None
+
+
+def _scope_of(node: ast.AST, places: dict[int, tuple[list[ast.stmt], int, ast.AST]], tree: ast.AST) -> ast.AST:
+    """The function (or module) a statement stands in."""
+    current = node
+    while id(current) in places:
+        owner = places[id(current)][2]
+        if isinstance(owner, _SCOPES):
+            return owner
+        current = owner
+    return tree
+
+
+def _rebinds_in_body(check: ast.stmt, keys: set[str], path: str) -> bool:
+    """Whether the check's own body rebinds a name of the path or puts other bytes there (after
+    its save, `p = sys.argv[1]` makes the later load read another file)."""
+    body = check.body if isinstance(check, ast.If) else []
+    return any(keys & _changed_by(statement) for statement in body)
+
+
 def _pairs(targets: list[ast.expr], value: ast.expr) -> Iterator[tuple[ast.expr, ast.expr]]:
     """(target, value) of an assignment, tuples unpacked pairwise (`a, b = x + ".a", x + ".b"`)."""
     for target in targets:
@@ -241,15 +343,76 @@ def _scope_nodes(scope: ast.AST) -> Iterator[ast.AST]:
 
 
 class _Block:
-    """A block's last line and the file handles it binds, by path text: (line, handle name)."""
+    """A block's last line, the file handles it binds (by path text: (line, handle name)), and,
+    per name or path text, the indexes of its statements that bind the name or put other bytes at
+    the path (a copy, a move, a download), in order."""
 
     def __init__(self, block: list[ast.stmt]) -> None:
+        self.block = block
         self.last = max(getattr(s, "end_lineno", None) or s.lineno for s in block)
         self.handles: dict[str, list[tuple[int, str]]] = {}
         for name, opened in handle_bindings(block):
             text = _text(opened)
             if text is not None:
                 self.handles.setdefault(text, []).append((getattr(opened, "lineno", 0), name))
+        self.changes: dict[str, list[int]] = {}
+        for index, statement in enumerate(block):
+            for key in _changed_by(statement):
+                found = self.changes.setdefault(key, [])
+                if not found or found[-1] != index:
+                    found.append(index)
+
+    def unchanged_until(self, start: int, keys: set[str]) -> int:
+        """The index of the first statement from `start` on that changes one of `keys` (a name
+        the path is built of, or the path's text), else the block's length."""
+        first = len(self.block)
+        for key in keys:
+            found = self.changes.get(key, ())
+            at = bisect.bisect_left(found, start)
+            if at < len(found):
+                first = min(first, found[at])
+        return first
+
+
+_MOVING_CALL = re.compile(r"(?i)copy|move|replace|rename|retrieve|download|fetch|symlink|link|extract|unpack|get_file")
+
+
+def _changed_by(statement: ast.stmt) -> set[str]:
+    """What a statement may change: the names it binds (assignments, loops, `with`, `:=`...), the
+    text of an attribute or item it stores (`self.index_path = ...`), and the text of each path
+    a copying, moving or downloading call is given (`shutil.copy(src, p)`, `urlretrieve(u, p)`)."""
+    changed: set[str] = set()
+    for node in _same_scope(statement):
+        changed.update(names_bound_by(node))
+        if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+            changed.add(node.target.id)
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Store):
+            text = _text(node)
+            if text is not None:
+                changed.add(text)
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if _MOVING_CALL.search(name):
+                for argument in (*node.args, *(k.value for k in node.keywords)):
+                    text = _text(argument)
+                    if text is not None:
+                        changed.add(text)
+    return changed
+
+
+def _path_keys(checked: ast.AST, path: str) -> set[str]:
+    """The names a path expression is built of and the texts of the attributes in it, and the
+    path's own text: a change of any of them makes the path name another file."""
+    keys = {path}
+    for node in ast.walk(checked):
+        if isinstance(node, ast.Name):
+            keys.add(node.id)
+        elif isinstance(node, (ast.Attribute, ast.Subscript)):
+            text = _text(node)
+            if text is not None:
+                keys.add(text)
+    return keys
 
 
 class OwnCaches:
@@ -316,6 +479,8 @@ class OwnCaches:
             missing = {text: path for path in missing_paths(node.test) if (text := _text(path)) is not None}
             built = set(missing) & _written(node.body, _handle_paths(node.body)) if missing else set()
             for path in sorted(built):
+                if _numpy_adds_a_suffix(node.body, path, missing[path], _scope_of(node, places, tree)):
+                    continue  # `np.save(p, a)` writes `p.npy` when p lacks the suffix: not the file loaded
                 self._after(node, path, missing[path], places, blocks, tree)
 
     def _after(
@@ -332,20 +497,28 @@ class OwnCaches:
         found: list[tuple[int, int, str, frozenset[str]]] = []
         current: ast.AST = node
         scope: ast.AST = tree
+        keys = _path_keys(checked, path)
         while id(current) in places:
             block, index, owner = places[id(current)]
-            if index + 1 < len(block):
-                known = blocks.get(id(block))
-                if known is None:
-                    known = blocks[id(block)] = _Block(block)
+            known = blocks.get(id(block))
+            if known is None:
+                known = blocks[id(block)] = _Block(block)
+            # Up to the first statement that rebinds a name of the path or puts other bytes there
+            # (`p = sys.argv[1]`, `for p in argv:`, `shutil.copy(src, p)`): from there on the
+            # path may name, or the file may hold, what someone else chose.
+            end = known.unchanged_until(index + 1, keys)
+            if end > index + 1:
                 first = block[index + 1].lineno
+                last = max(getattr(s, "end_lineno", None) or s.lineno for s in block[index + 1 : end])
                 named = frozenset(name for line, name in known.handles.get(path, ()) if line >= first)
-                found.append((first, known.last, path, named))
-            if isinstance(owner, _SCOPES):
-                scope = owner
+                found.append((first, last, path, named))
+            if end < len(block) or isinstance(owner, _SCOPES):
+                scope = owner if isinstance(owner, _SCOPES) else scope
+                if not isinstance(owner, _SCOPES):
+                    scope = _scope_of(owner, places, tree)
                 break
             current = owner
-        if found and _names_its_file(checked, scope, tree):
+        if found and _names_its_file(checked, scope, tree) and not _rebinds_in_body(node, keys, path):
             self.branches.extend(found[: _MAX_GUARDS - len(self.branches)])
 
     def reads_own_cache(self, call: ast.Call, target: ast.AST) -> bool:

@@ -479,6 +479,29 @@ def test_text_of_a_loop_over_constants_is_built_of_constants(tmp_path: Path) -> 
             {8, 9},
         ),
         ("a folder's entries", ("for arch in ARCHITECTURES:", "for arch in os.listdir(sys.argv[1]):"), {7, 8}),
+        (
+            "an alias changed",
+            ("for arch in ARCHITECTURES:", "alias = ARCHITECTURES\nalias.append(input())\nfor arch in ARCHITECTURES:"),
+            {9, 10},
+        ),
+        (
+            "handed to a function",
+            ("for arch in ARCHITECTURES:", "register(ARCHITECTURES)\nfor arch in ARCHITECTURES:"),
+            {8, 9},
+        ),
+        (
+            "the namespace changed",
+            ("for arch in ARCHITECTURES:", "globals()['ARCHITECTURES'] = [input()]\nfor arch in ARCHITECTURES:"),
+            {8, 9, 12},
+        ),
+        (
+            "the module object changed",
+            (
+                "for arch in ARCHITECTURES:",
+                "setattr(sys.modules[__name__], 'ARCHITECTURES', [input()])\nfor arch in ARCHITECTURES:",
+            ),
+            {8, 9, 12},
+        ),
         ("a parameter's attribute", ("for item in WEIGHTS:", "for item in layer.names:"), {11}),
         ("an item from outside", ('WEIGHTS = ("self_attn.q_proj",', 'WEIGHTS = (os.environ["W"],'), {11}),
         (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -330,3 +331,73 @@ def test_thousands_of_build_first_checks_in_one_block_are_read_in_bounded_time()
     call = ast.parse("pickle.load(h3999)").body[0].value  # type: ignore[attr-defined]
     call.lineno = 16000
     assert caches.reads_own_cache(call, call.args[0])
+
+
+BUILT_FIRST_BYPASSES = {
+    "rebound after": "    torch.distributed.barrier()\n    index_file = sys.argv[1]\n",
+    "looped over": "    for index_file in sys.argv[1:]:\n        pass\n",
+    "rebound by :=": "    if (index_file := os.environ.get('IDX')):\n        pass\n",
+    "grown after": "    index_file += suffix\n",
+    "copied over": "    shutil.copy(sys.argv[1], index_file)\n",
+    "moved over": "    os.replace(sys.argv[1], index_file)\n",
+    "downloaded over": "    urllib.request.urlretrieve(url, index_file)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILT_FIRST_BYPASSES))
+def test_a_path_changed_between_the_check_and_the_load_keeps_it_high(tmp_path: Path, name: str) -> None:
+    """Red team, stop 82: after the build-if-missing block, the name is rebound or other bytes are
+    put at the path before the load; the load then reads what someone else chose."""
+    source = (
+        "import os, sys, shutil, urllib.request, numpy as np, torch\n"
+        "def samples_mapping(prefix, rank, suffix, url):\n"
+        "    index_file = prefix + '_indexmap.npy'\n"
+        "    if rank == 0 and not os.path.isfile(index_file):\n"
+        "        np.save(index_file, build(prefix), allow_pickle=True)\n"
+        + BUILT_FIRST_BYPASSES[name]
+        + "    return np.load(index_file, allow_pickle=True)\n"
+    )
+    found = [f for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
+    assert [f.severity.value for f in found] == ["high"], name
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "setup"),
+    [
+        ("numpy adds .npy", "prefix + '_indexmap'", ""),
+        ("a constant folder, then the argument", "os.path.join('cache', sys.argv[1])", ""),
+        ("a constant folder / the argument", "Path('cache') / sys.argv[1]", ""),
+        ("rebound in the block", "prefix + '_indexmap.npy'", "        index_file = sys.argv[1]\n"),
+    ],
+)
+def test_a_built_first_file_the_code_does_not_name_keeps_it_high(
+    tmp_path: Path, name: str, path: str, setup: str
+) -> None:
+    """Red team, stop 82: numpy's save adds `.npy` to a name without it (the load reads another
+    file); a constant before the argument names nothing (an absolute argument replaces it); a
+    rebinding inside the block after the save."""
+    source = (
+        "import os, sys, numpy as np\nfrom pathlib import Path\n"
+        "def samples_mapping(prefix):\n"
+        f"    index_file = {path}\n"
+        "    if not os.path.isfile(index_file):\n"
+        "        np.save(index_file, build(prefix), allow_pickle=True)\n"
+        + setup
+        + "    return np.load(index_file, allow_pickle=True)\n"
+    )
+    found = [f for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
+    assert [f.severity.value for f in found] == ["high"], name
+
+
+def test_a_bare_isfile_imported_from_os_path_is_a_check(tmp_path: Path) -> None:
+    source = (
+        "import numpy as np\nfrom os.path import isfile\n"
+        "def mapping(prefix):\n"
+        "    a, b = prefix + '_doc.npy', prefix + '_sample.npy'\n"
+        "    if not isfile(a) or not isfile(b):\n"
+        "        np.save(a, docs(), allow_pickle=True)\n"
+        "        np.save(b, samples(), allow_pickle=True)\n"
+        "    return np.load(a, allow_pickle=True), np.load(b, allow_pickle=True)\n"
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
+    assert found == ["low", "low"]
