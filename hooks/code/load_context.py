@@ -1231,7 +1231,7 @@ class LoadContext:
         serialiser call writes inside one function; not numpy's, which may add a suffix to them."""
         if _numpy_suffix(qualname) is not None:
             return
-        for candidate in [*path_arguments(call), *self._handed_to_writer(call)]:
+        for candidate in path_arguments(call):
             line = getattr(call, "lineno", 0)
             text = self._scoped_path(candidate, scope, line)
             if text is not None:
@@ -1243,26 +1243,6 @@ class LoadContext:
                 owner = self.class_of.get(id(call), 0)
                 if owner and _instance_path(text):
                     self.scoped_writes[(-owner, text)] = 0
-
-    def _handed_to_writer(self, call: ast.Call) -> list[ast.expr]:
-        """The paths a call of one of the module's own writing functions (`convert(src, out)`
-        that ends in `torch.save(checkpoint, out)`) hands it to serialise to."""
-        func = call.func
-        if not isinstance(func, ast.Name) or func.id not in self.writing_functions:
-            return []
-        handed: list[ast.expr] = []
-        starred = any(isinstance(a, ast.Starred) for a in call.args)  # `f(*a, out)`: positions unknown
-        for position, parameter in self.writing_functions[func.id]:
-            given = call.args[position] if 0 <= position < len(call.args) and not starred else None
-            given = given or next((k.value for k in call.keywords if k.arg == parameter), None)
-            if given is not None and not isinstance(given, ast.Starred):
-                handed.append(given)
-        return handed
-
-    def scoped_own_file(self, call: ast.Call, target: ast.AST) -> bool:
-        """For a script: whether `target`, as `call` (a load, or a call handing the path to a
-        function that loads it) reads it, is a path the same function serialised to earlier."""
-        return not self.notebook and self._scoped_own_file(call, target)
 
     def _scoped_own_file(self, call: ast.Call, target: ast.AST) -> bool:
         scope = self.scope_of.get(id(call))

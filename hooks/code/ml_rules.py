@@ -1054,16 +1054,10 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _remember_helper_load(self, node: ast.Call, index: int | None) -> None:
         """A load of a module-level function's parameter, judged once every caller is seen
         (_judge_helper_loads); `index` is the load's issue, None for bandit's (B301)."""
-        if self.strict or self.serving:
-            return
-        helper = _helper_parameter(node, self.command_origins())
-        if helper is None:
-            return
-        # A script's function may be imported and called from other files with other paths (a
-        # sibling app's `from convert import load`, even beside `if __name__ == "__main__":`), and
-        # nothing here would show that caller: only its private helpers (`_load`) are its own.
-        if self.notebook or helper[0].name.startswith("_"):
-            self._helper_loads.append((index, node.lineno, *helper))
+        if self.notebook and not self.strict and not self.serving:
+            helper = _helper_parameter(node, self.command_origins())
+            if helper is not None:
+                self._helper_loads.append((index, node.lineno, *helper))
 
     def _judge_helper_loads(self, module: ast.Module) -> None:
         """A notebook helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`)
@@ -1100,8 +1094,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and self._only_written(callers, function, parameter)
             ):
                 continue
-            kind = "notebook" if self.notebook else "script"
-            reason = f"a file this {kind} wrote: every call of {function.name}() passes one"
+            reason = f"a file this notebook wrote: every call of {function.name}() passes one"
             if index is None:  # bandit's own finding (B301 of `pickle.load`), matched by line
                 self.quiet_bandit.setdefault((line, "B301"), reason)
                 continue
@@ -1156,10 +1149,6 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
         given = _argument_for(call, function, parameter)
         key = self.loads.key(given) if given is not None else None
-        if given is not None and (key is None or not key.startswith("c:")):
-            # A script's caller may pass a path it serialised to earlier in the same function
-            # (`torch.save(m, args.out)` or `convert(src, args.out)`, then `reload(args.out)`).
-            return self.loads.scoped_own_file(call, given)
         if key is None or not key.startswith("c:"):
             return False
         written = self.loads.write_lines.get(key)
