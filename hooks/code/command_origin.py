@@ -159,6 +159,16 @@ def _own_module_object(node: ast.AST) -> bool:
     )
 
 
+def _imports_anything(node: ast.AST) -> bool:
+    """A star import, `import __main__`, or `__import__(...)`: names or modules this index
+    cannot follow."""
+    if isinstance(node, ast.ImportFrom):
+        return any(alias.name == "*" for alias in node.names)
+    if isinstance(node, ast.Import):
+        return any(alias.name == "__main__" for alias in node.names)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__"
+
+
 def _namespace_mapping(node: ast.AST) -> bool:
     """`globals()`, `vars()`, `locals()`: a mapping whose items are the namespace's names."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACE_MAPPINGS
@@ -909,8 +919,19 @@ class CommandOrigins:
                 stored = isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)
                 if stored and _namespace_mapping(node.value):  # type: ignore[attr-defined]
                     every = True  # `globals()["NAMES"] = ...`
-                elif _own_module_object(node):
-                    every = True  # `sys.modules[__name__]`: the module itself, whose names setattr may change
+                elif _own_module_object(node) or _imports_anything(node):
+                    # `sys.modules[__name__]`, `import __main__`, `__import__(...)`: the module
+                    # itself, whose names setattr may change; a star import rebinds unseen names.
+                    every = True
+                elif isinstance(node, ast.Delete):
+                    # `del NAMES` (then a star import or `builtins.NAMES` gives the name a value)
+                    doubted.update(target.id for target in node.targets if isinstance(target, ast.Name))
+                elif (
+                    isinstance(node, ast.Attribute)
+                    and isinstance(node.ctx, ast.Store)
+                    and name_of(node.value) in ("builtins", "__builtins__", "__main__")
+                ):
+                    every = True  # `builtins.NAMES = ...`: what a name no longer bound here reads
             for node in nodes_of(self._module):
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in reads:
                     doubted.add(node.id)

@@ -716,6 +716,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._pickle_free: PickleFreeReads | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int | None, int, ast.FunctionDef, str]] = []
+        self._function_mentions: dict[int, dict[str, list[tuple[ast.Name, ast.AST]]]] = {}
         self._origins: CommandOrigins | None = None
         self._magics: list[str] = []  # a notebook's magic lines, for CommandOrigins
         self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
@@ -1001,22 +1002,24 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _peer_rank_bytes(self, node: ast.Call) -> bool:
         """`pickle.loads(t.cpu().numpy().tobytes())` where `t` is a tensor the same function made
-        (`torch.empty`, `zeros`, `ByteTensor`...) and filled only through a collective of
-        torch.distributed (`broadcast`, `recv`, `all_gather`...): Megatron's way of sending end
-        strings to the other ranks, which torch's own `broadcast_object_list` does by unpickling
-        the same bytes. A tensor from anything else (a parameter, a file, a socket) is not one."""
+        empty (`torch.empty`, `zeros`...) and filled only through a collective of torch.distributed
+        (`broadcast`, `recv`, `all_gather`...): Megatron's way of sending end strings to the other
+        ranks, which torch's own `broadcast_object_list` does by unpickling the same bytes. Every
+        other mention of the tensor must only read its bytes on their way here or its size: a
+        view, a numpy array or a storage of it may be filled with anything."""
         if not node.args or not (self.qualname(node.func) or "").endswith("loads"):
             return False
         origins = self.command_origins()
         function = origins.function_of(node)
         if function is None:
             return False
-        tensors = _tensors_of_bytes(node.args[0], origins, function)
-        return bool(tensors) and all(self._filled_by_a_collective(tensor, function) for tensor in tensors or ())
+        chain: set[int] = set()  # the Name nodes of the tensors met on the way to `loads`
+        tensors = _tensors_of_bytes(node.args[0], origins, function, chain=chain)
+        return bool(tensors) and all(self._filled_by_a_collective(t, function, chain) for t in tensors or ())
 
-    def _filled_by_a_collective(self, tensor: str, function: ast.AST) -> bool:
-        """Whether the function makes `tensor` once (`torch.empty`...) and fills it only through
-        torch.distributed collectives."""
+    def _filled_by_a_collective(self, tensor: str, function: ast.AST, chain: set[int]) -> bool:
+        """Whether the function makes `tensor` once, empty, hands it to torch.distributed
+        collectives, and otherwise only reads it on the way to the load (`chain`) or reads its size."""
         found = self.command_origins().bound_values(tensor, function)  # type: ignore[arg-type]
         if found is None or found[1] is not function or len(found[0]) != 1:
             return False  # made once, in this function
@@ -1024,23 +1027,32 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not (isinstance(made, ast.Call) and (self.qualname(made.func) or "") in _TENSOR_MAKERS):
             return False
         filled = False
-        for inner in ast.walk(function):
-            if isinstance(inner, ast.Subscript) and isinstance(inner.ctx, ast.Store) and name_of(inner.value) == tensor:
-                return False  # `t[:n] = data`: filled by the code with anything
-            if not isinstance(inner, ast.Call):
+        for mention, parent in self._mentions(function).get(tensor, ()):
+            if id(mention) in chain:
                 continue
-            func = inner.func
-            if isinstance(func, ast.Attribute) and name_of(func.value) == tensor and func.attr.endswith("_"):
-                return False  # `t.copy_(data)`, `t.fill_(x)`: filled in place from elsewhere
-            if not any(
-                isinstance(a, ast.Name) and a.id == tensor for a in (*inner.args, *(k.value for k in inner.keywords))
-            ):
+            if isinstance(parent, ast.Attribute) and parent.attr in _TENSOR_METADATA:
+                continue  # `t.shape`, `t.size()`, `t.numel()`
+            if isinstance(parent, ast.Call) and name_of(parent.func) == "len":
                 continue
-            called = self.qualname(func) or ""
-            if not (called.startswith("torch.distributed.") and called.rsplit(".", 1)[-1] in _COLLECTIVES):
-                return False  # handed to another function, which may fill it with anything
-            filled = True
+            if isinstance(parent, ast.Call) and mention is not parent.func:
+                called = self.qualname(parent.func) or ""
+                if called.startswith("torch.distributed.") and called.rsplit(".", 1)[-1] in _COLLECTIVES:
+                    filled = True
+                    continue
+            return False  # a view, an array, a storage, another function: may be filled with anything
         return filled
+
+    def _mentions(self, function: ast.AST) -> dict[str, list[tuple[ast.Name, ast.AST]]]:
+        """Each name the function reads, with the node holding each read; listed once per function."""
+        found = self._function_mentions.get(id(function))
+        if found is None:
+            found = {}
+            for parent in ast.walk(function):
+                for child in ast.iter_child_nodes(parent):
+                    if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load):
+                        found.setdefault(child.id, []).append((child, parent))
+            self._function_mentions[id(function)] = found
+        return found
 
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
         """A deserialising load: low when `_quiet_load` says why."""
@@ -2615,14 +2627,8 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
 
 # What makes a fresh tensor (its contents are what the code then puts in it), and the
 # collectives of torch.distributed that fill a tensor with another rank's data.
-_TENSOR_MAKERS = frozenset(
-    {
-        *(f"torch.{name}" for name in ("empty", "zeros", "ones", "full", "empty_like", "zeros_like")),
-        *(f"torch.cuda.{name}" for name in ("ByteTensor", "CharTensor", "LongTensor", "IntTensor")),
-        "torch.ByteTensor",
-        "torch.CharTensor",
-    }
-)
+_TENSOR_MAKERS = frozenset(f"torch.{name}" for name in ("empty", "zeros", "ones", "full", "empty_like", "zeros_like"))
+_TENSOR_METADATA = frozenset({"shape", "size", "numel", "dtype", "device", "dim", "nelement", "element_size"})
 _COLLECTIVES = frozenset(
     {"broadcast", "recv", "irecv", "all_gather", "all_gather_into_tensor", "all_reduce", "scatter", "gather"}
 )
@@ -2642,7 +2648,9 @@ def _byte_step(node: ast.AST) -> bool:
     )
 
 
-def _tensors_of_bytes(data: ast.AST, origins: CommandOrigins, function: ast.AST, depth: int = 0) -> set[str] | None:
+def _tensors_of_bytes(
+    data: ast.AST, origins: CommandOrigins, function: ast.AST, depth: int = 0, *, chain: set[int]
+) -> set[str] | None:
     """The local names of the tensors whose bytes `data` may be: `t.cpu().numpy().tobytes()`,
     `bytes(t.tolist())`, `t[:n].cpu()...`, or a name the function binds only to such values."""
     if depth > 8:
@@ -2651,21 +2659,24 @@ def _tensors_of_bytes(data: ast.AST, origins: CommandOrigins, function: ast.AST,
         found = origins.bound_values(data.id, function)  # type: ignore[arg-type]
         if found is None or found[1] is not function:
             return None
+        chain.add(id(data))
         if not all(_byte_step(value) for value in found[0]):
             return {data.id}  # the tensor itself (what made it is judged by the caller)
         tensors: set[str] = set()
         for value in found[0]:
-            more = _tensors_of_bytes(value, origins, function, depth + 1)
+            more = _tensors_of_bytes(value, origins, function, depth + 1, chain=chain)
             if more is None:
                 return None
             tensors |= more
         return tensors
     if isinstance(data, ast.Call) and isinstance(data.func, ast.Name) and data.func.id in ("bytes", "bytearray"):
-        return _tensors_of_bytes(data.args[0], origins, function, depth + 1) if len(data.args) == 1 else None
+        if len(data.args) != 1:
+            return None
+        return _tensors_of_bytes(data.args[0], origins, function, depth + 1, chain=chain)
     if isinstance(data, ast.Call) and isinstance(data.func, ast.Attribute) and data.func.attr in _BYTE_STEPS:
-        return _tensors_of_bytes(data.func.value, origins, function, depth + 1)
+        return _tensors_of_bytes(data.func.value, origins, function, depth + 1, chain=chain)
     if isinstance(data, ast.Subscript):
-        return _tensors_of_bytes(data.value, origins, function, depth + 1)
+        return _tensors_of_bytes(data.value, origins, function, depth + 1, chain=chain)
     return None
 
 

@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from hooks.code.bindings import names_bound_by
-from hooks.code.serialisers import handle_bindings, opened_path, path_arguments
+from hooks.code.serialisers import WRITERS, handle_bindings, opened_path, path_arguments
 from hooks.code.tree_nodes import nodes_of
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Module)
@@ -224,36 +224,25 @@ def _template_ends_in_text(template: ast.AST, placeholder_end: str) -> bool:
     return bool(tail.strip("/"))
 
 
-def _names_its_file(checked: ast.AST, scope: ast.AST, tree: ast.AST) -> bool:
+def _names_its_file(checked: ast.AST, assigned: dict[str, list[tuple[int, ast.AST]]]) -> bool:
     """Whether the code names the checked file itself: the path, or a value the function (for an
-    attribute, the module) assigns to its name, adds text of its own to what it was given. A path
-    passed in whole (`sys.argv[1]`, a parameter) may name a file someone else made: a check that
-    creates it when missing still loads theirs when present."""
+    attribute, the module) assigns to its name, ends in text of its own. A path passed in whole
+    (`sys.argv[1]`, a parameter) may name a file someone else made: a check that creates it when
+    missing still loads theirs when present."""
     if _composed(checked):
         return True
     if not isinstance(checked, (ast.Name, ast.Attribute)):
         return False
     target = _text(checked)
-    nodes = _scope_nodes(scope) if isinstance(checked, ast.Name) else ast.walk(tree)
-    for node in nodes:
-        if isinstance(node, ast.Assign):
-            for bound, value in _pairs(node.targets, node.value):
-                if _text(bound) == target and _composed(value):
-                    return True
-        elif (
-            isinstance(node, (ast.AugAssign, ast.AnnAssign))
-            and node.value is not None
-            and _text(node.target) == target
-            and _composed(node.value)
-        ):
-            return True
-    return False
+    return target is not None and any(_composed(value) for _, value in assigned.get(target, ()))
 
 
 _NUMPY_SAVES = re.compile(r"(?:np|numpy)\.(?:save|savez|savez_compressed)")
 
 
-def _numpy_adds_a_suffix(body: list[ast.stmt], path: str, checked: ast.AST, scope: ast.AST) -> bool:
+def _numpy_adds_a_suffix(
+    body: list[ast.stmt], path: str, checked: ast.AST, assigned: dict[str, list[tuple[int, ast.AST]]]
+) -> bool:
     """Whether numpy saves to the path in the body while the path may lack `.npy`/`.npz`, which
     numpy then adds: the file written is not the file the check and the load name."""
     saves = [
@@ -265,29 +254,15 @@ def _numpy_adds_a_suffix(body: list[ast.stmt], path: str, checked: ast.AST, scop
         and node.args
         and _text(node.args[0]) == path
     ]
-    return bool(saves) and not _ends_in_numpy_suffix(checked, scope)
+    return bool(saves) and not _ends_in_numpy_suffix(checked, assigned)
 
 
-def _ends_in_numpy_suffix(node: ast.AST, scope: ast.AST) -> bool:
-    """The path's text ends in `.npy`/`.npz` as written, or every value the function assigns to
-    its name last does (`name += ".npy"`)."""
+def _ends_in_numpy_suffix(node: ast.AST, assigned: dict[str, list[tuple[int, ast.AST]]]) -> bool:
+    """The path's text ends in `.npy`/`.npz` as written, or the value the function assigns to its
+    name last does (`name += ".npy"`)."""
     tail = _final_text(node)
-    if tail is not None:
-        return tail.endswith((".npy", ".npz"))
-    if not isinstance(node, ast.Name):
-        return False
-    last: tuple[int, ast.AST] | None = None  # (line, value) of the last assignment to the name
-    for inner in _scope_nodes(scope):
-        if isinstance(inner, ast.Assign):
-            pairs = list(_pairs(inner.targets, inner.value))
-        elif isinstance(inner, (ast.AugAssign, ast.AnnAssign)) and inner.value is not None:
-            pairs = [(inner.target, inner.value)]
-        else:
-            continue
-        for target, value in pairs:
-            if isinstance(target, ast.Name) and target.id == node.id and (last is None or inner.lineno >= last[0]):
-                last = (inner.lineno, value)
-    tail = _final_text(last[1]) if last is not None else None
+    if tail is None and isinstance(node, ast.Name) and assigned.get(node.id):
+        tail = _final_text(max(assigned[node.id], key=lambda entry: entry[0])[1])
     return tail is not None and tail.endswith((".npy", ".npz"))
 
 
@@ -307,6 +282,36 @@ def _final_text(node: ast.AST) -> str | None:
     return None
 
 
+_ASSIGNMENTS = (ast.Assign, ast.AugAssign, ast.AnnAssign)
+_NAMESPACE_MAPPINGS = frozenset({"globals", "vars", "locals"})
+
+
+def _writes_namespace(node: ast.AST) -> bool:
+    """Whether a node may change the module's names where no assignment shows: a store into
+    `globals()`/`vars()` or a change of it, `sys.modules[__name__]`, `import __main__`,
+    `__import__(...)`, a star import."""
+    if isinstance(node, ast.ImportFrom):
+        return any(alias.name == "*" for alias in node.names)
+    if isinstance(node, ast.Import):
+        return any(alias.name == "__main__" for alias in node.names)
+    if isinstance(node, ast.Subscript):
+        owner = node.value
+        mapping = isinstance(owner, ast.Call) and _call_name(owner) in _NAMESPACE_MAPPINGS
+        own_module = isinstance(owner, ast.Attribute) and owner.attr == "modules"
+        return (mapping and isinstance(node.ctx, ast.Store)) or own_module
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "__import__":
+            return True
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("update", "setdefault", "__setitem__", "pop")
+            and isinstance(func.value, ast.Call)
+            and _call_name(func.value) in _NAMESPACE_MAPPINGS
+        )
+    return False
+
+
 def _scope_of(node: ast.AST, places: dict[int, tuple[list[ast.stmt], int, ast.AST]], tree: ast.AST) -> ast.AST:
     """The function (or module) a statement stands in."""
     current = node
@@ -318,11 +323,17 @@ def _scope_of(node: ast.AST, places: dict[int, tuple[list[ast.stmt], int, ast.AS
     return tree
 
 
-def _rebinds_in_body(check: ast.stmt, keys: set[str], path: str) -> bool:
-    """Whether the check's own body rebinds a name of the path or puts other bytes there (after
-    its save, `p = sys.argv[1]` makes the later load read another file)."""
-    body = check.body if isinstance(check, ast.If) else []
-    return any(keys & _changed_by(statement) for statement in body)
+def _rebinds_in_body(check: ast.stmt, keys: set[str], bases: set[str]) -> bool:
+    """Whether the check's body or its `else` rebinds a name of the path or hands the path to
+    anything but its save (after the save, `p = sys.argv[1]` makes the later load read another
+    file; an `else` that downloads to the path makes the load read the download). What the build
+    is given besides (the data's prefix, to read the data) is its own business."""
+    parts = [*check.body, *check.orelse] if isinstance(check, ast.If) else []
+    for statement in parts:
+        bound, handed = _changed_by(statement, saving=True)
+        if keys & bound or bases & handed:
+            return True
+    return False
 
 
 def _pairs(targets: list[ast.expr], value: ast.expr) -> Iterator[tuple[ast.expr, ast.expr]]:
@@ -355,63 +366,166 @@ class _Block:
             text = _text(opened)
             if text is not None:
                 self.handles.setdefault(text, []).append((getattr(opened, "lineno", 0), name))
-        self.changes: dict[str, list[int]] = {}
+        self.bound: dict[str, list[int]] = {}
+        self.handed: dict[str, list[int]] = {}
         for index, statement in enumerate(block):
-            for key in _changed_by(statement):
-                found = self.changes.setdefault(key, [])
-                if not found or found[-1] != index:
-                    found.append(index)
+            bound, handed = _changed_by(statement)
+            for key in bound:
+                self.bound.setdefault(key, []).append(index)
+            for key in handed:
+                self.handed.setdefault(key, []).append(index)
 
-    def unchanged_until(self, start: int, keys: set[str]) -> int:
-        """The index of the first statement from `start` on that changes one of `keys` (a name
-        the path is built of, or the path's text), else the block's length."""
+    def unchanged_until(self, start: int, keys: set[str], places: set[str]) -> int:
+        """The index of the first statement from `start` on that rebinds one of `keys` (a name
+        the path is built of) or hands one of `places` (the path, its folder) to code that may
+        write there; else the block's length."""
         first = len(self.block)
-        for key in keys:
-            found = self.changes.get(key, ())
-            at = bisect.bisect_left(found, start)
-            if at < len(found):
-                first = min(first, found[at])
+        for index, wanted in ((self.bound, keys), (self.handed, places)):
+            for key in wanted:
+                found = index.get(key, ())
+                at = bisect.bisect_left(found, start)
+                if at < len(found):
+                    first = min(first, found[at])
         return first
 
 
 _MOVING_CALL = re.compile(r"(?i)copy|move|replace|rename|retrieve|download|fetch|symlink|link|extract|unpack|get_file")
 
 
-def _changed_by(statement: ast.stmt) -> set[str]:
-    """What a statement may change: the names it binds (assignments, loops, `with`, `:=`...), the
-    text of an attribute or item it stores (`self.index_path = ...`), and the text of each path
-    a copying, moving or downloading call is given (`shutil.copy(src, p)`, `urlretrieve(u, p)`)."""
-    changed: set[str] = set()
-    for node in _same_scope(statement):
-        changed.update(names_bound_by(node))
+def _changed_by(statement: ast.stmt, *, saving: bool = False) -> tuple[set[str], set[str]]:
+    """What a statement may change: (the names it binds (assignments, loops, `with`, `:=`...) and
+    the text of each attribute or item it stores (`self.index_path = ...`); every name or
+    attribute it hands to anything but a load, an existence check, a log line or a test). A copy,
+    a download, a shell command or an alias (`shutil.copytree(src, d)`, `os.system(f"curl -o
+    {p} ...")`, `q = p`) may put other bytes at the path or in its folder."""
+    bound: set[str] = set()
+    handed: set[str] = set()
+    parents: dict[int, ast.AST] = {}
+    nodes = list(_same_scope(statement))
+    for node in nodes:
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in nodes:
+        bound.update(names_bound_by(node))
         if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
-            changed.add(node.target.id)
+            bound.add(node.target.id)
         if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Store):
             text = _text(node)
             if text is not None:
-                changed.add(text)
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if _MOVING_CALL.search(name):
-                for argument in (*node.args, *(k.value for k in node.keywords)):
-                    text = _text(argument)
-                    if text is not None:
-                        changed.add(text)
-    return changed
-
-
-def _path_keys(checked: ast.AST, path: str) -> set[str]:
-    """The names a path expression is built of and the texts of the attributes in it, and the
-    path's own text: a change of any of them makes the path name another file."""
-    keys = {path}
-    for node in ast.walk(checked):
-        if isinstance(node, ast.Name):
-            keys.add(node.id)
-        elif isinstance(node, (ast.Attribute, ast.Subscript)):
-            text = _text(node)
+                bound.add(text)
+        if (
+            isinstance(node, (ast.Name, ast.Attribute))
+            and isinstance(node.ctx, ast.Load)
+            and not _only_read(node, parents, saving=saving)
+        ):
+            text = node.id if isinstance(node, ast.Name) else _text(node)
             if text is not None:
-                keys.add(text)
+                handed.add(text)
+    return bound, handed
+
+
+# What may be handed a cache's path without changing the file: the loads that read it, existence
+# checks, and log lines; a method of the path itself that only reads it.
+_READING_CALLS = (
+    frozenset({"load", "loads", "read_pickle", "memmap", "load_local", "read_index", "read_bytes", "read_text", "stat"})
+    | _CHECKS
+)
+_LOG_CALL = re.compile(r"(?i)^(?:print\w*|\w*log\w*|info|debug|warn|warning|error|exception|critical)$")
+_TEXT_BUILDERS = (ast.JoinedStr, ast.FormattedValue, ast.BinOp)
+
+
+def _only_read(node: ast.AST, parents: dict[int, ast.AST], *, saving: bool = False) -> bool:
+    """Whether this mention of a name only reads the file or the path's text: its value reaches a
+    loading call, an existence check, a log call or a test, through text built of it at most
+    (with `saving`, a serialiser's save too: the cache's own build)."""
+    current = node
+    for _ in range(32):
+        parent = parents.get(id(current))
+        if parent is None:
+            return False  # the statement itself (`return p`, an expression statement)
+        if isinstance(parent, _TEXT_BUILDERS) or (
+            isinstance(parent, ast.Call)
+            and current is not parent.func
+            and _call_name(parent) in ("format", "join", "str", "repr", "len", "basename", "dirname")
+        ):
+            current = parent
+            continue
+        if isinstance(parent, ast.Attribute) and parent.value is current:
+            grand = parents.get(id(parent))
+            # `p.exists()`, `p.read_bytes()`: a method of the path that reads it
+            return isinstance(grand, ast.Call) and grand.func is parent and parent.attr in _READING_CALLS
+        if isinstance(parent, ast.Call):
+            if current is parent.func:
+                return False
+            name = _call_name(parent)
+            if name == "open":
+                return saving or not _writes_mode(parent)
+            return name in _READING_CALLS or bool(_LOG_CALL.match(name)) or (saving and name in WRITERS)
+        if isinstance(parent, ast.keyword):
+            current = parent
+            continue
+        return isinstance(parent, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.If, ast.While, ast.Assert, ast.IfExp))
+    return False
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _writes_mode(call: ast.Call) -> bool:
+    """`open(p, "wb")`, `open(p, mode="a")`, or a mode not written as a constant."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    if mode is None:
+        return False
+    return not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)) or any(c in mode.value for c in "wax+")
+
+
+def _path_bases(checked: ast.AST, path: str, assigned: dict[str, list[tuple[int, ast.AST]]]) -> set[str]:
+    """The path's text and the texts of what it is built on (`d` of `os.path.join(d, "x.npy")`,
+    `prefix` of `prefix + "_idx.npy"`, and so for what its name is assigned): handing any of them
+    to a copy, a download or a command may put other bytes at the path."""
+    found = {path}
+    for part in [checked, *(value for _, value in assigned.get(path, ()))]:
+        base = _base_of(part)
+        text = _text(base) if base is not None else None
+        if text is not None:
+            found.add(text)
+    return found
+
+
+def _base_of(node: ast.AST) -> ast.AST | None:
+    """The leading part a path expression builds on: the first argument of a join, the left
+    operand of `+` or `/`, the first value of an f-string; the expression itself otherwise."""
+    for _ in range(16):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div, ast.Mod)):
+            node = node.left if not isinstance(node.op, ast.Mod) else node.right
+        elif isinstance(node, ast.JoinedStr) and node.values:
+            first = node.values[0]
+            node = first.value if isinstance(first, ast.FormattedValue) else first
+        elif isinstance(node, ast.Call) and _call_name(node) in _COMPOSING_CALLS and node.args:
+            node = node.args[0]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _call_name(node) == "format":
+            return node.args[0] if node.args else None
+        else:
+            return node
+    return node
+
+
+def _path_keys(checked: ast.AST, path: str, assigned: dict[str, list[tuple[int, ast.AST]]]) -> set[str]:
+    """The names a path expression is built of, the texts of the attributes in it and the path's
+    own text, and so for what its name is assigned (`p = os.path.join(d, "cache.npy")`: `d` too):
+    a change of any of them makes the path name another file, or the folder hold other files."""
+    keys = {path}
+    parts = [checked, *(value for _, value in assigned.get(path, ()))]
+    for part in parts:
+        for node in ast.walk(part):
+            if isinstance(node, ast.Name):
+                keys.add(node.id)
+            elif isinstance(node, (ast.Attribute, ast.Subscript)):
+                text = _text(node)
+                if text is not None:
+                    keys.add(text)
     return keys
 
 
@@ -422,6 +536,8 @@ class OwnCaches:
         # (first line, last line, path text, handle names) of each loading branch whose other
         # path writes the checked file
         self.branches: list[tuple[int, int, str, frozenset[str]]] = []
+        self._assignments: dict[int, dict[str, list[tuple[int, ast.AST]]]] = {}
+        self._unseen: dict[int, frozenset[str]] = {}
 
     def scan(self, tree: ast.AST) -> None:
         self._scan_checks(tree)
@@ -479,7 +595,8 @@ class OwnCaches:
             missing = {text: path for path in missing_paths(node.test) if (text := _text(path)) is not None}
             built = set(missing) & _written(node.body, _handle_paths(node.body)) if missing else set()
             for path in sorted(built):
-                if _numpy_adds_a_suffix(node.body, path, missing[path], _scope_of(node, places, tree)):
+                scope = _scope_of(node, places, tree)
+                if _numpy_adds_a_suffix(node.body, path, missing[path], self._assigned(scope, tree)):
                     continue  # `np.save(p, a)` writes `p.npy` when p lacks the suffix: not the file loaded
                 self._after(node, path, missing[path], places, blocks, tree)
 
@@ -497,7 +614,9 @@ class OwnCaches:
         found: list[tuple[int, int, str, frozenset[str]]] = []
         current: ast.AST = node
         scope: ast.AST = tree
-        keys = _path_keys(checked, path)
+        assigned = self._assigned(_scope_of(node, places, tree), tree)
+        keys = _path_keys(checked, path, assigned)
+        bases = _path_bases(checked, path, assigned)
         while id(current) in places:
             block, index, owner = places[id(current)]
             known = blocks.get(id(block))
@@ -506,7 +625,7 @@ class OwnCaches:
             # Up to the first statement that rebinds a name of the path or puts other bytes there
             # (`p = sys.argv[1]`, `for p in argv:`, `shutil.copy(src, p)`): from there on the
             # path may name, or the file may hold, what someone else chose.
-            end = known.unchanged_until(index + 1, keys)
+            end = known.unchanged_until(index + 1, keys, bases)
             if end > index + 1:
                 first = block[index + 1].lineno
                 last = max(getattr(s, "end_lineno", None) or s.lineno for s in block[index + 1 : end])
@@ -518,8 +637,55 @@ class OwnCaches:
                     scope = _scope_of(owner, places, tree)
                 break
             current = owner
-        if found and _names_its_file(checked, scope, tree) and not _rebinds_in_body(node, keys, path):
+        if (
+            found
+            and _names_its_file(checked, self._assigned(scope, tree))
+            and not _rebinds_in_body(node, keys, {path})
+            and not (keys | {"*"}) & self._changed_unseen(scope, tree)
+        ):
             self.branches.extend(found[: _MAX_GUARDS - len(self.branches)])
+
+    def _assigned(self, scope: ast.AST, tree: ast.AST) -> dict[str, list[tuple[int, ast.AST]]]:
+        """(line, value) of every assignment of the scope's own statements, and of the module's
+        to attributes (`self.index_path = ...` in another method), by the target's text; worked
+        out once per scope."""
+        found = self._assignments.get(id(scope))
+        if found is None:
+            found = {}
+            own = [(node, True) for node in _scope_nodes(scope)]
+            if scope is not tree:  # attributes (`self.x`) may be assigned in any method
+                own += [(node, False) for node in nodes_of(tree) if isinstance(node, _ASSIGNMENTS)]
+            for node, local in own:
+                if isinstance(node, ast.Assign):
+                    pairs = list(_pairs(node.targets, node.value))
+                elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+                    pairs = [(node.target, node.value)]
+                else:
+                    continue
+                for target, value in pairs:
+                    text = _text(target) if local or isinstance(target, ast.Attribute) else None
+                    if text is not None and not isinstance(node, ast.AugAssign):
+                        found.setdefault(text, []).append((node.lineno, value))
+                    elif text is not None:  # `name += "_idx.npy"`: a piece added to the end
+                        found.setdefault(text, []).append((node.lineno, ast.BinOp(target, ast.Add(), value)))
+            self._assignments[id(scope)] = found
+        return found
+
+    def _changed_unseen(self, scope: ast.AST, tree: ast.AST) -> frozenset[str]:
+        """Names the scope's reads may see changed where no statement of it shows: declared
+        `nonlocal` or `global` in any function inside it; at the module level, every name when the
+        module writes its namespace (`globals()[...] =`, `sys.modules[__name__]`, `import
+        __main__`, a star import)."""
+        found = self._unseen.get(id(scope))
+        if found is None:
+            names: set[str] = set()
+            for node in ast.walk(scope) if scope is not tree else nodes_of(tree):
+                if isinstance(node, (ast.Nonlocal, ast.Global)):
+                    names.update(node.names)
+                if scope is tree and _writes_namespace(node):
+                    names.add("*")
+            found = self._unseen[id(scope)] = frozenset(names)
+        return found
 
     def reads_own_cache(self, call: ast.Call, target: ast.AST) -> bool:
         """Whether this load, with this path argument, reads a file its check's other path writes."""

@@ -505,6 +505,27 @@ def test_text_of_a_loop_over_constants_is_built_of_constants(tmp_path: Path) -> 
         ("a parameter's attribute", ("for item in WEIGHTS:", "for item in layer.names:"), {11}),
         ("an item from outside", ('WEIGHTS = ("self_attn.q_proj",', 'WEIGHTS = (os.environ["W"],'), {11}),
         (
+            "a star import after",
+            ("for arch in ARCHITECTURES:", "from plugins import *\nfor arch in ARCHITECTURES:"),
+            {8, 9, 12},
+        ),
+        (
+            "the main module changed",
+            (
+                "for arch in ARCHITECTURES:",
+                "import __main__\n__main__.ARCHITECTURES = [input()]\nfor arch in ARCHITECTURES:",
+            ),
+            {9, 10, 13},
+        ),
+        (
+            "deleted for builtins",
+            (
+                "for arch in ARCHITECTURES:",
+                "import builtins\nbuiltins.ARCHITECTURES = [input()]\ndel ARCHITECTURES\nfor arch in ARCHITECTURES:",
+            ),
+            {10, 11, 14},
+        ),
+        (
             "a method that is no text's",
             ("arch.title().replace('_', '')", "arch.title().__class__(sys.argv[1])"),
             {7, 8},

@@ -1021,6 +1021,12 @@ _BEFORE_BYTES = "    bytes = string_tensor.cpu()"
         ("handed to another function", (_BEFORE_BYTES, "    read_socket(string_tensor)\n" + _BEFORE_BYTES)),
         ("not torch.distributed", ("torch.distributed.broadcast(string_tensor", "mpi.broadcast(string_tensor")),
         ("a file's bytes", ("    bytes = string_tensor.cpu().numpy().tobytes()", "    bytes = open(p, 'rb').read()")),
+        ("made of data", ("string_tensor = torch.empty(", "string_tensor = torch.ByteTensor(list(data)) or f(")),
+        ("a view filled", (_BEFORE_BYTES, "    string_tensor.view(-1).copy_(payload)\n" + _BEFORE_BYTES)),
+        ("a slice filled", (_BEFORE_BYTES, "    string_tensor[:4].copy_(payload)\n" + _BEFORE_BYTES)),
+        ("its array filled", (_BEFORE_BYTES, "    np.copyto(string_tensor.numpy(), payload)\n" + _BEFORE_BYTES)),
+        ("its data replaced", (_BEFORE_BYTES, "    string_tensor.data = payload\n" + _BEFORE_BYTES)),
+        ("its storage filled", (_BEFORE_BYTES, "    string_tensor.untyped_storage().copy_(payload)\n" + _BEFORE_BYTES)),
     ],
 )
 def test_bytes_of_anything_else_keep_bandits_severity(tmp_path: Path, name: str, change: tuple[str, str]) -> None:

@@ -341,6 +341,15 @@ BUILT_FIRST_BYPASSES = {
     "copied over": "    shutil.copy(sys.argv[1], index_file)\n",
     "moved over": "    os.replace(sys.argv[1], index_file)\n",
     "downloaded over": "    urllib.request.urlretrieve(url, index_file)\n",
+    "fetched by a command": "    subprocess.run(['wget', '-O', index_file, url])\n",
+    "fetched by a shell line": "    os.system(f'curl -o {index_file} {url}')\n",
+    "written from stdin": "    open(index_file, 'wb').write(sys.stdin.buffer.read())\n",
+    "copied over an alias": "    other = index_file\n    shutil.copy(url, other)\n",
+    "its folder copied over": "    shutil.copytree(url, prefix, dirs_exist_ok=True)\n",
+    "handed to a helper": "    stage(url, index_file)\n",
+    "swapped by a nested function": (
+        "    def swap():\n        nonlocal index_file\n        index_file = url\n    swap()\n"
+    ),
 }
 
 
@@ -349,7 +358,7 @@ def test_a_path_changed_between_the_check_and_the_load_keeps_it_high(tmp_path: P
     """Red team, stop 82: after the build-if-missing block, the name is rebound or other bytes are
     put at the path before the load; the load then reads what someone else chose."""
     source = (
-        "import os, sys, shutil, urllib.request, numpy as np, torch\n"
+        "import os, sys, shutil, subprocess, urllib.request, numpy as np, torch\n"
         "def samples_mapping(prefix, rank, suffix, url):\n"
         "    index_file = prefix + '_indexmap.npy'\n"
         "    if rank == 0 and not os.path.isfile(index_file):\n"
@@ -387,6 +396,33 @@ def test_a_built_first_file_the_code_does_not_name_keeps_it_high(
     )
     found = [f for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
     assert [f.severity.value for f in found] == ["high"], name
+
+
+def test_a_download_in_the_checks_else_or_a_namespace_write_keeps_it_high(tmp_path: Path) -> None:
+    """Red team, stop 82 pass 2: the check's `else` downloads to the path (the load reads the
+    download when the file is present); a module that writes its namespace (`globals()[...] =`)
+    may rebind the path where no assignment shows."""
+    in_else = (
+        "import os, urllib.request, numpy as np\n"
+        "def build(prefix, url):\n"
+        "    p = prefix + '_indexmap.npy'\n"
+        "    if not os.path.isfile(p):\n"
+        "        np.save(p, make(), allow_pickle=True)\n"
+        "    else:\n"
+        "        urllib.request.urlretrieve(url, p)\n"
+        "    return np.load(p, allow_pickle=True)\n"
+    )
+    namespace = (
+        "import os, sys, numpy as np\n"
+        "p = sys.argv[1] + '_indexmap.npy'\n"
+        "if not os.path.isfile(p):\n"
+        "    np.save(p, make(), allow_pickle=True)\n"
+        "globals()['p'] = sys.argv[2]\n"
+        "data = np.load(p, allow_pickle=True)\n"
+    )
+    for source in (in_else, namespace):
+        found = [f.severity.value for f in scan_code(tmp_path, source, "build.py") if f.rule_id == "MLS303"]
+        assert found == ["high"], source
 
 
 def test_a_bare_isfile_imported_from_os_path_is_a_check(tmp_path: Path) -> None:
