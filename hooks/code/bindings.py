@@ -55,3 +55,49 @@ def assigned_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]
             assigned.add(node.id)
         stack.extend(ast.iter_child_nodes(node))
     return assigned - declared
+
+
+# A namespace's mapping (`globals()`, `vars()`) and what changes a mapping in place.
+_NAMESPACE_MAPPINGS = frozenset({"globals", "vars", "locals"})
+_MAPPING_CHANGES = frozenset({"update", "setdefault", "__setitem__", "pop", "popitem", "clear"})
+
+
+def writes_namespace(node: ast.AST) -> bool:
+    """Whether a node may change the module's names where no assignment of them shows: a store
+    into `globals()`/`vars()` or a change of it, the module's own object (`sys.modules[__name__]`,
+    `import __main__`, `__import__(...)`), a store into `builtins`, a star import."""
+    if isinstance(node, ast.ImportFrom):
+        return any(alias.name == "*" for alias in node.names)
+    if isinstance(node, ast.Import):
+        return any(alias.name == "__main__" for alias in node.names)
+    if isinstance(node, ast.Subscript):
+        owner = node.value
+        if _namespace_mapping(owner):
+            return isinstance(node.ctx, ast.Store)  # `globals()["NAMES"] = ...`
+        return (
+            isinstance(owner, ast.Attribute)
+            and owner.attr == "modules"
+            and any(isinstance(n, ast.Name) and n.id == "__name__" for n in ast.walk(node.slice))
+        )
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+        owner = node.value
+        return isinstance(owner, ast.Name) and owner.id in ("builtins", "__builtins__", "__main__")
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "__import__":
+            return True
+        if isinstance(func, ast.Attribute) and func.attr in _MAPPING_CHANGES and _namespace_mapping(func.value):
+            return True  # `globals().update(...)`
+        return (  # `sys.modules.get(__name__)`
+            isinstance(func, ast.Attribute)
+            and func.attr == "get"
+            and isinstance(func.value, ast.Attribute)
+            and func.value.attr == "modules"
+            and any(isinstance(n, ast.Name) and n.id == "__name__" for a in node.args for n in ast.walk(a))
+        )
+    return False
+
+
+def _namespace_mapping(node: ast.AST) -> bool:
+    """`globals()`, `vars()`, `locals()`: a mapping whose items are the namespace's names."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACE_MAPPINGS

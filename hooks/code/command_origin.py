@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import TypeVar
 
-from hooks.code.bindings import root_name
+from hooks.code.bindings import root_name, writes_namespace
 from hooks.code.dotted_names import dotted_name
 from hooks.code.module_order import ModuleOrder
 from hooks.code.parsed_arguments import InputChanges
@@ -35,9 +35,6 @@ _DEPTH = 12
 _CONSTANT_TEXT_METHODS = frozenset(
     {"title", "lower", "upper", "capitalize", "casefold", "strip", "lstrip", "rstrip", "replace", "format", "join"}
 )
-# A namespace's mapping (`globals()`, `vars()`) and what changes a mapping in place.
-_NAMESPACE_MAPPINGS = frozenset({"globals", "vars", "locals"})
-_MAPPING_CHANGES = frozenset({"update", "setdefault", "__setitem__", "pop", "popitem", "clear"})
 _EVERY_NAME: frozenset[str] = frozenset({"*"})  # every name is in doubt
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
 _MAX_LEADING = 256  # values a name may start with; more are not told apart
@@ -142,36 +139,6 @@ DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a c
 # What `from flask import request` binds: stands for text received from outside (a `recv()`).
 _REQUEST_OBJECT = ast.Call(func=ast.Name(id="recv", ctx=ast.Load()), args=[], keywords=[])
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
-
-
-def _own_module_object(node: ast.AST) -> bool:
-    """`sys.modules[__name__]` or `sys.modules.get(__name__)`: the module's own object."""
-    if isinstance(node, ast.Subscript):
-        owner, key = node.value, node.slice
-    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
-        owner, key = node.func.value, node.args[0]
-    else:
-        return False
-    return (
-        isinstance(owner, ast.Attribute)
-        and owner.attr == "modules"
-        and any(isinstance(n, ast.Name) and n.id == "__name__" for n in ast.walk(key))
-    )
-
-
-def _imports_anything(node: ast.AST) -> bool:
-    """A star import, `import __main__`, or `__import__(...)`: names or modules this index
-    cannot follow."""
-    if isinstance(node, ast.ImportFrom):
-        return any(alias.name == "*" for alias in node.names)
-    if isinstance(node, ast.Import):
-        return any(alias.name == "__main__" for alias in node.names)
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__"
-
-
-def _namespace_mapping(node: ast.AST) -> bool:
-    """`globals()`, `vars()`, `locals()`: a mapping whose items are the namespace's names."""
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACE_MAPPINGS
 
 
 class ParameterValue(ast.expr):
@@ -907,31 +874,12 @@ class CommandOrigins:
                     reads.add(id(node.value))
                 elif isinstance(node, ast.Compare):
                     reads.update(id(part) for part in (node.left, *node.comparators))
-                elif isinstance(node, ast.Call):
-                    if name_of(node.func) == "len":
-                        reads.update(id(argument) for argument in node.args)
-                    elif (
-                        isinstance(node.func, ast.Attribute)
-                        and node.func.attr in _MAPPING_CHANGES
-                        and _namespace_mapping(node.func.value)
-                    ):
-                        every = True  # `globals().update(...)`
-                stored = isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)
-                if stored and _namespace_mapping(node.value):  # type: ignore[attr-defined]
-                    every = True  # `globals()["NAMES"] = ...`
-                elif _own_module_object(node) or _imports_anything(node):
-                    # `sys.modules[__name__]`, `import __main__`, `__import__(...)`: the module
-                    # itself, whose names setattr may change; a star import rebinds unseen names.
-                    every = True
+                elif isinstance(node, ast.Call) and name_of(node.func) == "len":
+                    reads.update(id(argument) for argument in node.args)
                 elif isinstance(node, ast.Delete):
                     # `del NAMES` (then a star import or `builtins.NAMES` gives the name a value)
                     doubted.update(target.id for target in node.targets if isinstance(target, ast.Name))
-                elif (
-                    isinstance(node, ast.Attribute)
-                    and isinstance(node.ctx, ast.Store)
-                    and name_of(node.value) in ("builtins", "__builtins__", "__main__")
-                ):
-                    every = True  # `builtins.NAMES = ...`: what a name no longer bound here reads
+                every = every or writes_namespace(node)
             for node in nodes_of(self._module):
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in reads:
                     doubted.add(node.id)

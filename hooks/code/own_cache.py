@@ -36,7 +36,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from hooks.code.bindings import names_bound_by
+from hooks.code.bindings import names_bound_by, writes_namespace
 from hooks.code.serialisers import WRITERS, handle_bindings, opened_path, path_arguments
 from hooks.code.tree_nodes import nodes_of
 
@@ -283,33 +283,6 @@ def _final_text(node: ast.AST) -> str | None:
 
 
 _ASSIGNMENTS = (ast.Assign, ast.AugAssign, ast.AnnAssign)
-_NAMESPACE_MAPPINGS = frozenset({"globals", "vars", "locals"})
-
-
-def _writes_namespace(node: ast.AST) -> bool:
-    """Whether a node may change the module's names where no assignment shows: a store into
-    `globals()`/`vars()` or a change of it, `sys.modules[__name__]`, `import __main__`,
-    `__import__(...)`, a star import."""
-    if isinstance(node, ast.ImportFrom):
-        return any(alias.name == "*" for alias in node.names)
-    if isinstance(node, ast.Import):
-        return any(alias.name == "__main__" for alias in node.names)
-    if isinstance(node, ast.Subscript):
-        owner = node.value
-        mapping = isinstance(owner, ast.Call) and _call_name(owner) in _NAMESPACE_MAPPINGS
-        own_module = isinstance(owner, ast.Attribute) and owner.attr == "modules"
-        return (mapping and isinstance(node.ctx, ast.Store)) or own_module
-    if isinstance(node, ast.Call):
-        func = node.func
-        if isinstance(func, ast.Name) and func.id == "__import__":
-            return True
-        return (
-            isinstance(func, ast.Attribute)
-            and func.attr in ("update", "setdefault", "__setitem__", "pop")
-            and isinstance(func.value, ast.Call)
-            and _call_name(func.value) in _NAMESPACE_MAPPINGS
-        )
-    return False
 
 
 def _scope_of(node: ast.AST, places: dict[int, tuple[list[ast.stmt], int, ast.AST]], tree: ast.AST) -> ast.AST:
@@ -682,7 +655,7 @@ class OwnCaches:
             for node in ast.walk(scope) if scope is not tree else nodes_of(tree):
                 if isinstance(node, (ast.Nonlocal, ast.Global)):
                     names.update(node.names)
-                if scope is tree and _writes_namespace(node):
+                if scope is tree and writes_namespace(node):
                     names.add("*")
             found = self._unseen[id(scope)] = frozenset(names)
         return found
