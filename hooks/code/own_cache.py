@@ -362,9 +362,6 @@ class _Block:
         return first
 
 
-_MOVING_CALL = re.compile(r"(?i)copy|move|replace|rename|retrieve|download|fetch|symlink|link|extract|unpack|get_file")
-
-
 def _changed_by(statement: ast.stmt, *, saving: bool = False) -> tuple[set[str], set[str]]:
     """What a statement may change: (the names it binds (assignments, loops, `with`, `:=`...) and
     the text of each attribute or item it stores (`self.index_path = ...`); every name or
@@ -403,7 +400,8 @@ _READING_CALLS = (
     frozenset({"load", "loads", "read_pickle", "memmap", "load_local", "read_index", "read_bytes", "read_text", "stat"})
     | _CHECKS
 )
-_LOG_CALL = re.compile(r"(?i)^(?:print\w*|\w*log\w*|info|debug|warn|warning|error|exception|critical)$")
+# `print_rank_0`, `logging.info`, `logger.warning`, `mlflow.log_artifact` (uploads: reads the file)
+_LOG_CALL = re.compile(r"(?i)^(?:print\w*|log|log_\w+|info|debug|warn|warning|error|exception|critical)$")
 _TEXT_BUILDERS = (ast.JoinedStr, ast.FormattedValue, ast.BinOp)
 
 
