@@ -215,6 +215,22 @@ def _composed(node: ast.AST) -> bool:
     return False
 
 
+_SHARED_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - the folders looked for
+
+
+def _in_a_shared_folder(checked: ast.AST, assigned: Sequence[tuple[int, ast.AST]]) -> bool:
+    """Whether the path may lie in a folder every user of the machine can write (`/tmp`,
+    `tempfile.gettempdir()`): anyone may put the file there before the code builds it."""
+    for part in [checked, *(value for _, value in assigned)]:
+        for node in ast.walk(part):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value.startswith(_SHARED_FOLDERS):
+                    return True
+            elif isinstance(node, ast.Call) and _call_name(node) in ("gettempdir", "gettempdirb"):
+                return True
+    return False
+
+
 def _template_ends_in_text(template: ast.AST, placeholder_end: str) -> bool:
     """A constant template whose text after its last placeholder is not empty."""
     if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
@@ -611,6 +627,7 @@ class OwnCaches:
         if (
             found
             and _names_its_file(checked, self._assigned(scope, tree))
+            and not _in_a_shared_folder(checked, self._assigned(scope, tree).get(path, ()))
             and not _rebinds_in_body(node, keys, {path})
             and not (keys | {"*"}) & self._changed_unseen(scope, tree)
         ):

@@ -437,3 +437,18 @@ def test_a_bare_isfile_imported_from_os_path_is_a_check(tmp_path: Path) -> None:
     )
     found = [f.severity.value for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
     assert found == ["low", "low"]
+
+
+def test_a_built_first_cache_in_a_folder_every_user_writes_keeps_it_high(tmp_path: Path) -> None:
+    """Another user of the machine may put the file in /tmp before the code builds it."""
+    for folder in ("'/tmp/cache'", "tempfile.gettempdir()"):
+        source = (
+            "import os, tempfile, numpy as np\n"
+            "def mapping(name):\n"
+            f"    p = os.path.join({folder}, name + '_indexmap.npy')\n"
+            "    if not os.path.isfile(p):\n"
+            "        np.save(p, build(), allow_pickle=True)\n"
+            "    return np.load(p, allow_pickle=True)\n"
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
+        assert found == ["high"], folder
