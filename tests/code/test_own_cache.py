@@ -452,3 +452,22 @@ def test_a_built_first_cache_in_a_folder_every_user_writes_keeps_it_high(tmp_pat
         )
         found = [f.severity.value for f in scan_code(tmp_path, source, "dataset.py") if f.rule_id == "MLS303"]
         assert found == ["high"], folder
+
+
+def test_a_save_inside_a_function_defined_in_the_other_path_is_no_cache(tmp_path: Path) -> None:
+    """The other path only defines a function that would save (called later, or never): the
+    file may be anyone's when the load runs."""
+    source = (
+        "import os, joblib\n"
+        "def model(path):\n"
+        "    if os.path.exists(path):\n"
+        "        return joblib.load(path)\n"
+        "    def later():\n"
+        "        joblib.dump(fit(), path)\n"
+        "    return None\n"
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS301"]
+    assert found == ["high"]
+    called = source.replace("    return None\n", "    joblib.dump(fit(), path)\n    return None\n")
+    found = [f.severity.value for f in scan_code(tmp_path, called, "job.py") if f.rule_id == "MLS301"]
+    assert found == ["low"]
