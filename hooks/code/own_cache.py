@@ -37,7 +37,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from hooks.code.bindings import names_bound_by, writes_namespace
-from hooks.code.serialisers import WRITERS, handle_bindings, opened_path, path_arguments
+from hooks.code.command_origin import name_of, unpacked_pairs
+from hooks.code.serialisers import WRITERS, handle_bindings, opened_path, opened_to_read, path_arguments
 from hooks.code.tree_nodes import nodes_of
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Module)
@@ -205,7 +206,7 @@ def _composed(node: ast.AST) -> bool:
         return _template_ends_in_text(node.left, "%s")
     if isinstance(node, ast.Call):
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = name_of(func)
         if name == "format" and isinstance(func, ast.Attribute):
             return _template_ends_in_text(func.value, "}")
         if name in ("with_suffix", "with_name") and node.args:
@@ -226,7 +227,7 @@ def _in_a_shared_folder(checked: ast.AST, assigned: Sequence[tuple[int, ast.AST]
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 if node.value.startswith(_SHARED_FOLDERS):
                     return True
-            elif isinstance(node, ast.Call) and _call_name(node) in ("gettempdir", "gettempdirb"):
+            elif isinstance(node, ast.Call) and name_of(node) in ("gettempdir", "gettempdirb"):
                 return True
     return False
 
@@ -291,8 +292,7 @@ def _final_text(node: ast.AST) -> str | None:
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
         return _final_text(node.right)
     if isinstance(node, ast.Call) and node.args and not any(isinstance(a, ast.Starred) for a in node.args):
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = name_of(node.func)
         if name in _COMPOSING_CALLS or name in ("with_suffix", "with_name"):
             return _final_text(node.args[-1])
     return None
@@ -323,16 +323,6 @@ def _rebinds_in_body(check: ast.stmt, keys: set[str], bases: set[str]) -> bool:
         if keys & bound or bases & handed:
             return True
     return False
-
-
-def _pairs(targets: list[ast.expr], value: ast.expr) -> Iterator[tuple[ast.expr, ast.expr]]:
-    """(target, value) of an assignment, tuples unpacked pairwise (`a, b = x + ".a", x + ".b"`)."""
-    for target in targets:
-        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
-            if len(target.elts) == len(value.elts):
-                yield from zip(target.elts, value.elts, strict=True)
-        else:
-            yield target, value
 
 
 def _scope_nodes(scope: ast.AST) -> Iterator[ast.AST]:
@@ -433,7 +423,7 @@ def _only_read(node: ast.AST, parents: dict[int, ast.AST], *, saving: bool = Fal
         if isinstance(parent, _TEXT_BUILDERS) or (
             isinstance(parent, ast.Call)
             and current is not parent.func
-            and _call_name(parent) in ("format", "join", "str", "repr", "len", "basename", "dirname")
+            and name_of(parent) in ("format", "join", "str", "repr", "len", "basename", "dirname")
         ):
             current = parent
             continue
@@ -444,28 +434,15 @@ def _only_read(node: ast.AST, parents: dict[int, ast.AST], *, saving: bool = Fal
         if isinstance(parent, ast.Call):
             if current is parent.func:
                 return False
-            name = _call_name(parent)
+            name = name_of(parent)
             if name == "open":
-                return saving or not _writes_mode(parent)
+                return saving or opened_to_read(parent)
             return name in _READING_CALLS or bool(_LOG_CALL.match(name)) or (saving and name in WRITERS)
         if isinstance(parent, ast.keyword):
             current = parent
             continue
         return isinstance(parent, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.If, ast.While, ast.Assert, ast.IfExp))
     return False
-
-
-def _call_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-
-
-def _writes_mode(call: ast.Call) -> bool:
-    """`open(p, "wb")`, `open(p, mode="a")`, or a mode not written as a constant."""
-    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
-    if mode is None:
-        return False
-    return not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)) or any(c in mode.value for c in "wax+")
 
 
 def _path_bases(checked: ast.AST, path: str, assigned: dict[str, list[tuple[int, ast.AST]]]) -> set[str]:
@@ -490,9 +467,9 @@ def _base_of(node: ast.AST) -> ast.AST | None:
         elif isinstance(node, ast.JoinedStr) and node.values:
             first = node.values[0]
             node = first.value if isinstance(first, ast.FormattedValue) else first
-        elif isinstance(node, ast.Call) and _call_name(node) in _COMPOSING_CALLS and node.args:
+        elif isinstance(node, ast.Call) and name_of(node) in _COMPOSING_CALLS and node.args:
             node = node.args[0]
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _call_name(node) == "format":
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and name_of(node) == "format":
             return node.args[0] if node.args else None
         else:
             return node
@@ -585,7 +562,7 @@ class OwnCaches:
                 scope = _scope_of(node, places, tree)
                 if _numpy_adds_a_suffix(node.body, path, missing[path], self._assigned(scope, tree)):
                     continue  # `np.save(p, a)` writes `p.npy` when p lacks the suffix: not the file loaded
-                self._after(node, path, missing[path], places, blocks, tree)
+                self._after(node, path, missing[path], places, blocks, scope, tree)
 
     def _after(
         self,
@@ -594,14 +571,14 @@ class OwnCaches:
         checked: ast.AST,
         places: dict[int, tuple[list[ast.stmt], int, ast.AST]],
         blocks: dict[int, _Block],
+        scope: ast.AST,
         tree: ast.AST,
     ) -> None:
         """Mark the statements after `node`, in its block and in each enclosing block up to its
-        function, as reading `path` back, when the code names the file itself."""
+        function (`scope`), as reading `path` back, when the code names the file itself."""
         found: list[tuple[int, int, str, frozenset[str]]] = []
         current: ast.AST = node
-        scope: ast.AST = tree
-        assigned = self._assigned(_scope_of(node, places, tree), tree)
+        assigned = self._assigned(scope, tree)
         keys = _path_keys(checked, path, assigned)
         bases = _path_bases(checked, path, assigned)
         while id(current) in places:
@@ -619,15 +596,12 @@ class OwnCaches:
                 named = frozenset(name for line, name in known.handles.get(path, ()) if line >= first)
                 found.append((first, last, path, named))
             if end < len(block) or isinstance(owner, _SCOPES):
-                scope = owner if isinstance(owner, _SCOPES) else scope
-                if not isinstance(owner, _SCOPES):
-                    scope = _scope_of(owner, places, tree)
                 break
             current = owner
         if (
             found
-            and _names_its_file(checked, self._assigned(scope, tree))
-            and not _in_a_shared_folder(checked, self._assigned(scope, tree).get(path, ()))
+            and _names_its_file(checked, assigned)
+            and not _in_a_shared_folder(checked, assigned.get(path, ()))
             and not _rebinds_in_body(node, keys, {path})
             and not (keys | {"*"}) & self._changed_unseen(scope, tree)
         ):
@@ -644,18 +618,17 @@ class OwnCaches:
             if scope is not tree:  # attributes (`self.x`) may be assigned in any method
                 own += [(node, False) for node in nodes_of(tree) if isinstance(node, _ASSIGNMENTS)]
             for node, local in own:
+                pairs: list[tuple[ast.AST, ast.AST]] = []
                 if isinstance(node, ast.Assign):
-                    pairs = list(_pairs(node.targets, node.value))
-                elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+                    pairs = [pair for target in node.targets for pair in unpacked_pairs(target, node.value)]
+                elif isinstance(node, ast.AnnAssign) and node.value is not None:
                     pairs = [(node.target, node.value)]
-                else:
-                    continue
+                elif isinstance(node, ast.AugAssign):  # `name += "_idx.npy"`: a piece added to the end
+                    pairs = [(node.target, ast.BinOp(node.target, ast.Add(), node.value))]
                 for target, value in pairs:
                     text = _text(target) if local or isinstance(target, ast.Attribute) else None
-                    if text is not None and not isinstance(node, ast.AugAssign):
-                        found.setdefault(text, []).append((node.lineno, value))
-                    elif text is not None:  # `name += "_idx.npy"`: a piece added to the end
-                        found.setdefault(text, []).append((node.lineno, ast.BinOp(target, ast.Add(), value)))
+                    if text is not None:
+                        found.setdefault(text, []).append((getattr(node, "lineno", 0), value))
             self._assignments[id(scope)] = found
         return found
 

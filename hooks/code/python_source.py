@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from hooks.code.bindings import root_name
 from hooks.code.command_origin import CommandOrigins, Function, returned_values
 from hooks.code.load_context import inside_checkout
+from hooks.code.serialisers import opened_to_read
 from hooks.code.tree_nodes import nodes_of
 
 _READS = frozenset({"read", "readlines", "readline", "read_text"})
@@ -343,7 +344,7 @@ def _changes(module: ast.Module) -> _Changes:
             and isinstance(node.func, ast.Name)
             and node.func.id == "open"
             and node.args
-            and not _reads(node)
+            and not opened_to_read(node)
         ):
             record(node.args[0])
         if isinstance(node, (ast.Assign, ast.AugAssign)):
@@ -414,7 +415,7 @@ def read_mentions(module: ast.Module, file_name: str) -> int:
         paths: list[ast.AST] = []
         if isinstance(func, ast.Attribute) and func.attr in ("read_text", "read_bytes") and not node.args:
             paths.append(func.value)
-        elif isinstance(func, ast.Name) and func.id in _OPENERS and node.args and _reads(node):
+        elif isinstance(func, ast.Name) and func.id in _OPENERS and node.args and opened_to_read(node):
             paths.append(node.args[0])
         for path in paths:
             count += sum(
@@ -425,13 +426,6 @@ def read_mentions(module: ast.Module, file_name: str) -> int:
                 and part.value.replace("\\", "/").rsplit("/", 1)[-1] == file_name
             )
     return count
-
-
-def _reads(call: ast.Call) -> bool:
-    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
-    return mode is None or (
-        isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")
-    )
 
 
 def may_write(module: ast.Module | None, file_name: str) -> bool:

@@ -35,6 +35,14 @@ def opened_path(node: ast.AST) -> ast.AST | None:
     return None
 
 
+def opened_to_read(call: ast.Call) -> bool:
+    """`open(p)`, `open(p, "rb")`: a mode left out, or written as a constant of read letters only."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    return mode is None or (
+        isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")
+    )
+
+
 def handle_bindings(nodes: Iterable[ast.AST]) -> Iterator[tuple[str, ast.AST]]:
     """(name, path) of each file handle these nodes bind: `with open(path) as f`, `f = open(path)`."""
     for top in nodes:
