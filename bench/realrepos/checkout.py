@@ -105,6 +105,7 @@ SPLITS = (
     "blind62",
     "blind63",
     "blind64",
+    "blind65",
 )
 
 
