@@ -31,11 +31,11 @@ from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.mlflow_store import MlflowStore, last_name
-from hooks.code.own_cache import OwnCaches
+from hooks.code.own_cache import OwnCaches, missing_paths
 from hooks.code.own_jobs import OwnJobs
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
-from hooks.code.serialisers import PATH_KEYWORDS, bound_parameters, path_arguments
+from hooks.code.serialisers import PATH_KEYWORDS, bound_parameters, opened_to_read, path_arguments
 from hooks.code.started_code import command_starts_code
 from hooks.code.text_mentions import TextMentions
 from hooks.code.tree_nodes import nodes_of
@@ -519,6 +519,10 @@ class LoadContext:
         # through a handle opened earlier, not inside a conditional expression, lambda or
         # comprehension): the write a load after it reads back when nothing rebinds the name between.
         self.standing_writes: dict[tuple[int, str], list[int]] = {}
+        # Lines of the statements a test of absence guards (`if not os.path.isfile(p): save(p)`),
+        # as sorted first and last lines: a write there may not have run, and the file is then
+        # someone else's (own_cache.py judges such caches).
+        self.absence_guarded: tuple[list[int], list[int]] = ([], [])
         # A script's statement lines -> the branches, loops, `try` and `with` parts they stand in
         # (block_paths), and the calls that are whole statements.
         self.block_paths: dict[int, tuple[tuple[int, str], ...]] = {}
@@ -534,6 +538,12 @@ class LoadContext:
         self.statement_ends: dict[int, int] = {}  # a statement's lines -> its last line
         # (function line, path text) -> lines where a download, copy, move or link puts other bytes there.
         self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
+        # function line -> lines where a fetch, copy or unpack fills a folder there, or a command
+        # downloads or places files (`shutil.unpack_archive(a, d)`, `snapshot_download(r,
+        # local_dir=d)`): any file of the function may be replaced, whatever its path is built of.
+        self.scoped_fills: dict[int, list[int]] = {}
+        # (function line, line) of the `open()` calls a serialiser of the function writes through.
+        self.serialised_opens: set[tuple[int, int]] = set()
         self.scope_of: dict[int, int] = {}
         # For a script: (function line, name) -> lines where the name is bound there (any way;
         # "*" for a call that may bind any name: exec, globals(), setattr): a variable path rebound
@@ -1203,6 +1213,13 @@ class LoadContext:
             # `shutil.copyfile(last, best)`, `os.replace(tmp, path)` after `torch.save(sd, tmp)`
             # place the function's own bytes; anything else is someone else's.
             self.scoped_replaced.setdefault((scope, placed_text), []).append(line)
+        elif placed is None and _fills_a_folder(call):
+            self.scoped_fills.setdefault(scope, []).append(line)
+        elif _is_open(call) and not opened_to_read(call) and (scope, line) not in self.serialised_opens:
+            # `open(p, "wb").write(response.content)`: bytes no serialiser of the function made
+            opened = _scoped_text(call.args[0]) if call.args else None
+            if opened is not None:
+                self.scoped_replaced.setdefault((scope, opened), []).append(line)
 
     def record_scoped_command(self, scope: int, line: int, text: str) -> None:
         """For a script: a command a function starts that downloads, copies or links over one of
@@ -1215,6 +1232,7 @@ class LoadContext:
             return held.group(1) if held else None
 
         replaced = [scoped(target) for target in download_targets(text)]
+        fills = bool(replaced)
         for placed in placements(text):
             sources = [scoped(source) for source in placed.sources]
             own = bool(sources) and all(
@@ -1222,6 +1240,11 @@ class LoadContext:
             )
             if not own:
                 replaced.extend(scoped(path) for path in placed.paths)
+                fills = True
+        if fills:
+            # A command that fetches or places other bytes may fill the folder of any path the
+            # function wrote (`tar -xf a -C {d}`), not only the paths it names whole.
+            self.scoped_fills.setdefault(scope, []).append(line)
         for held in replaced:
             if held is not None:
                 self.scoped_replaced.setdefault((scope, held), []).append(line)
@@ -1231,11 +1254,14 @@ class LoadContext:
         serialiser call writes inside one function; not numpy's, which may add a suffix to them."""
         if _numpy_suffix(qualname) is not None:
             return
+        if _within_spans(getattr(call, "lineno", 0), self.absence_guarded):
+            return  # `if not os.path.isfile(p): torch.save(x, p)`: p may be someone else's file
         for candidate in path_arguments(call):
             line = getattr(call, "lineno", 0)
             text = self._scoped_path(candidate, scope, line)
             if text is not None:
                 line = self._opened_at(candidate, scope, line)  # through a handle: where it was opened
+                self.serialised_opens.add((scope, line))
                 key = (scope, text)
                 self.scoped_writes[key] = min(line, self.scoped_writes.get(key, line))
                 if id(call) in self.statement_calls and _scoped_text(candidate) == text:
@@ -1274,6 +1300,8 @@ class LoadContext:
             return False  # `P = sys.argv[1]` between `torch.save(m, P)` and `torch.load(P)`
         if self._rebound_in_loop_around(text, scope, written, line):
             return False  # `for p in argv: load(P); P = p`: the next pass reads another path
+        if any(written <= filled < line for filled in self.scoped_fills.get(scope, ())):
+            return False  # `shutil.unpack_archive(a, d)` between: the folder may hold other bytes now
         # Other bytes put there between the function's write and this load make it someone else's.
         return not any(written <= placed < line for placed in self.scoped_replaced.get((scope, text), []))
 
@@ -1985,6 +2013,7 @@ def prescan_writes(
     stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
     parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
     aliases: list[tuple[ast.Assign, int]] = []  # `h = f` and the function it is in
+    guarded: list[tuple[int, int]] = []  # first and last lines of the bodies of tests of absence
     while stack:
         node, scope, owner = stack.pop()
         for name in names_bound_by(node):
@@ -2012,6 +2041,9 @@ def prescan_writes(
         elif isinstance(node, ast.Global):
             for name in node.names:
                 context.declared_global.setdefault(name, set()).add(scope)
+        elif isinstance(node, ast.If) and node.body and missing_paths(node.test):
+            last = max(statement.end_lineno or statement.lineno for statement in node.body)
+            guarded.append((node.body[0].lineno, last))
         elif isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
@@ -2029,6 +2061,7 @@ def prescan_writes(
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else scope
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
+    context.absence_guarded = _merged(guarded)
     # In source order, so a chain (`g = f; h = g`) reaches the file `f` was opened on.
     for assignment, scope in sorted(aliases, key=lambda entry: (entry[0].lineno, entry[0].col_offset)):
         context.record_scoped_handle(assignment.targets[0], assignment.value, assignment.lineno, scope)
@@ -2076,6 +2109,49 @@ def prescan_writes(
 
 
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Line spans joined where they overlap or nest, as their sorted first and last lines."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for first, last in sorted(spans):
+        if lasts and first <= lasts[-1] + 1:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def _within_spans(line: int, spans: tuple[list[int], list[int]]) -> bool:
+    firsts, lasts = spans
+    at = bisect.bisect_right(firsts, line) - 1
+    return at >= 0 and line <= lasts[at]
+
+
+def _fills_a_folder(call: ast.Call) -> bool:
+    """A fetch, copy or unpack that writes files somewhere (`shutil.unpack_archive(a, d)`,
+    `tar.extractall(d)`, `snapshot_download(repo, local_dir=d)`, `shutil.copytree(src, d)`),
+    not a request that only reads (`requests.get(url)`, `urlopen(url)`, `blob.download_as_bytes()`);
+    `d.copy()` of a dict copies no file."""
+    name = name_of(call)
+    if name in _READS_ONLY or not _fetching_call(call):
+        return False
+    if name in _FETCHING_CALLS:
+        return name in ("extractall", "extract") or bool(call.args or call.keywords)
+    if name == "retrieve":
+        return True  # pooch.retrieve(url, known_hash, path=...)
+    if name not in _RUNNERS or not _program_runner(call):
+        return False  # an HTTP client's request: what it returns is written, if at all, by the code
+    # A command spelled in the call is read by record_scoped_command, which knows a copy of the
+    # function's own file; one held in a variable may fetch anything.
+    command = call.args[0] if call.args else None
+    return not isinstance(command, (ast.List, ast.Tuple, ast.Constant, ast.JoinedStr))
+
+
+# Fetching calls that hand the bytes back rather than write a file.
+_READS_ONLY = frozenset({"urlopen", "get_object", "download_as_bytes", "download_as_string", "download_as_text"})
 
 
 def _line_of(entry: tuple[int, object]) -> int:

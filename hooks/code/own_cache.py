@@ -27,6 +27,10 @@ building for all):
 A check that is true when the file is missing (`not exists(p)`, alone or in `and`/`or`) and whose
 body serialises to that path makes the path the code's own for the statements after it, in its
 block and in every enclosing block of the same function (or of the module's top level).
+
+Neither shape holds in a folder a fetch fills (`d = snapshot_download(repo)`,
+`root = download_dataset(url)`, and names built of them): the download may bring the file, and
+the check then finds it present and loads it.
 """
 
 from __future__ import annotations
@@ -299,9 +303,60 @@ def _final_text(node: ast.AST) -> str | None:
 
 
 _ASSIGNMENTS = (ast.Assign, ast.AugAssign, ast.AnnAssign)
+# Where each statement sits: its block, its index there and the statement or scope owning the
+# block (a `try`'s handlers and a `match`'s cases belong to the `try` or `match`).
+Places = dict[int, tuple[list[ast.stmt], int, ast.AST]]
 
 
-def _scope_of(node: ast.AST, places: dict[int, tuple[list[ast.stmt], int, ast.AST]], tree: ast.AST) -> ast.AST:
+def _places(tree: ast.AST) -> Places:
+    places: Places = {}
+    for node in nodes_of(tree):
+        if isinstance(node, (ast.ExceptHandler, ast.match_case)):
+            continue
+        owned = [getattr(node, name, None) for name in ("body", "orelse", "finalbody")]
+        owned += [part.body for part in getattr(node, "handlers", None) or getattr(node, "cases", None) or ()]
+        for block in owned:
+            if isinstance(block, list):
+                for index, statement in enumerate(block):
+                    if isinstance(statement, ast.stmt):
+                        places[id(statement)] = (block, index, node)
+    return places
+
+
+# Calls that download, copy or unpack files and return where they are (huggingface_hub's
+# snapshot_download, torchvision's and kagglehub's downloaders, pooch.retrieve, a project's own
+# `download_dataset`): a name this pattern misses only keeps a cache low that the code built.
+_FETCHING_NAME = re.compile(r"(?i)download|snapshot|retrieve|fetch|clone|get_file|cached_path|extract|unpack|pull")
+
+
+def _built_of_fetches(assigned: dict[str, list[tuple[int, ast.AST]]], inherited: frozenset[str]) -> frozenset[str]:
+    """The assigned names whose value calls a fetch or is built of a name already found
+    (`inherited`, or one found here), followed through any number of assignments in one pass
+    over the names each value reads."""
+    readers: dict[str, set[str]] = {}  # name read -> the names assigned from it
+    found: set[str] = set(inherited)
+    queue: list[str] = []
+    for target, values in assigned.items():
+        for _, value in values:
+            for node in ast.walk(value):
+                if isinstance(node, ast.Call) and _FETCHING_NAME.search(name_of(node.func) or ""):
+                    if target not in found:
+                        found.add(target)
+                        queue.append(target)
+                elif isinstance(node, (ast.Name, ast.Attribute)):
+                    read = node.id if isinstance(node, ast.Name) else _text(node)
+                    if read is not None:
+                        readers.setdefault(read, set()).add(target)
+    queue.extend(name for name in inherited if name in readers)
+    while queue:
+        for target in readers.get(queue.pop(), ()):
+            if target not in found:
+                found.add(target)
+                queue.append(target)
+    return frozenset(found)
+
+
+def _scope_of(node: ast.AST, places: Places, tree: ast.AST) -> ast.AST:
     """The function (or module) a statement stands in."""
     current = node
     while id(current) in places:
@@ -502,12 +557,14 @@ class OwnCaches:
         self.branches: list[tuple[int, int, str, frozenset[str]]] = []
         self._assignments: dict[int, dict[str, list[tuple[int, ast.AST]]]] = {}
         self._unseen: dict[int, frozenset[str]] = {}
+        self._fetched_names: dict[int, frozenset[str]] = {}
 
     def scan(self, tree: ast.AST) -> None:
-        self._scan_checks(tree)
-        self._scan_built_first(tree)
+        places = _places(tree)
+        self._scan_checks(tree, places)
+        self._scan_built_first(tree, places)
 
-    def _scan_checks(self, tree: ast.AST) -> None:
+    def _scan_checks(self, tree: ast.AST, places: Places) -> None:
         for block in _blocks(tree):
             checks = [isinstance(s, ast.If) and checked_path(s.test) is not None for s in block]
             if not any(checks):
@@ -518,14 +575,14 @@ class OwnCaches:
             after: set[str] = set()
             for statement, is_check in zip(reversed(block), reversed(checks), strict=True):
                 if is_check and isinstance(statement, ast.If) and len(self.branches) < _MAX_GUARDS:
-                    self._check(statement, after, handles)
+                    self._check(statement, after, handles, self._fetched(_scope_of(statement, places, tree), tree))
                 after |= _written([statement], handles)
 
-    def _check(self, node: ast.If, after: set[str], handles: dict[str, str]) -> None:
+    def _check(self, node: ast.If, after: set[str], handles: dict[str, str], fetched: frozenset[str]) -> None:
         checked = checked_path(node.test)
         path = _text(checked) if checked is not None else None
-        if path is None:
-            return
+        if path is None or _path_keys(checked, path, {}) & fetched:
+            return  # in a folder a fetch fills: the download may bring the file the check finds
         for loading, other in ((node.body, node.orelse), (node.orelse, node.body)):
             span = _span(loading)
             if span is None:
@@ -534,22 +591,9 @@ class OwnCaches:
             if path in rest:
                 self.branches.append((*span, path, frozenset(_handles(loading, path))))
 
-    def _scan_built_first(self, tree: ast.AST) -> None:
+    def _scan_built_first(self, tree: ast.AST, places: Places) -> None:
         """`if not exists(p): ... save(p)` followed by loads of `p`: each statement after the check
         in its block, and after each enclosing statement up to the function, reads what it built."""
-        # Where each statement sits: its block, its index there and the statement or scope owning
-        # the block (a `try`'s handlers and a `match`'s cases belong to the `try` or `match`).
-        places: dict[int, tuple[list[ast.stmt], int, ast.AST]] = {}
-        for node in nodes_of(tree):
-            if isinstance(node, (ast.ExceptHandler, ast.match_case)):
-                continue
-            owned = [getattr(node, name, None) for name in ("body", "orelse", "finalbody")]
-            owned += [part.body for part in getattr(node, "handlers", None) or getattr(node, "cases", None) or ()]
-            for block in owned:
-                if isinstance(block, list):
-                    for index, statement in enumerate(block):
-                        if isinstance(statement, ast.stmt):
-                            places[id(statement)] = (block, index, node)
         blocks: dict[int, _Block] = {}  # what each block's end and handles are, listed once
         for node in nodes_of(tree):
             if len(self.branches) >= _MAX_GUARDS:
@@ -569,7 +613,7 @@ class OwnCaches:
         node: ast.stmt,
         path: str,
         checked: ast.AST,
-        places: dict[int, tuple[list[ast.stmt], int, ast.AST]],
+        places: Places,
         blocks: dict[int, _Block],
         scope: ast.AST,
         tree: ast.AST,
@@ -604,6 +648,7 @@ class OwnCaches:
             and not _in_a_shared_folder(checked, assigned.get(path, ()))
             and not _rebinds_in_body(node, keys, {path})
             and not (keys | {"*"}) & self._changed_unseen(scope, tree)
+            and not keys & self._fetched(scope, tree)
         ):
             self.branches.extend(found[: _MAX_GUARDS - len(self.branches)])
 
@@ -630,6 +675,16 @@ class OwnCaches:
                     if text is not None:
                         found.setdefault(text, []).append((getattr(node, "lineno", 0), value))
             self._assignments[id(scope)] = found
+        return found
+
+    def _fetched(self, scope: ast.AST, tree: ast.AST) -> frozenset[str]:
+        """The names (and attribute texts) of the scope, and of the module, that hold what a fetch
+        returned or a value built of one: `d = snapshot_download(repo)`, `p = os.path.join(d,
+        "c.pt")`; worked out once per scope."""
+        found = self._fetched_names.get(id(scope))
+        if found is None:
+            inherited = self._fetched(tree, tree) if scope is not tree else frozenset()
+            found = self._fetched_names[id(scope)] = inherited | _built_of_fetches(self._assigned(scope, tree), inherited)
         return found
 
     def _changed_unseen(self, scope: ast.AST, tree: ast.AST) -> frozenset[str]:

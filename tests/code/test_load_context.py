@@ -2761,3 +2761,92 @@ def test_a_shell_line_of_many_interpolations_of_a_long_literal_stays_bounded() -
     filled = _interpolated(line, {"x": "A" * 1_000})
     assert filled.count("A" * 1_000) == MAX_TEXT // 1_000  # filled in up to the bound, then as written
     assert len(filled) < len(line) + MAX_TEXT + 1
+
+
+FOLDER_FILLED_BETWEEN = """import os, requests, shutil, subprocess, tarfile, torch
+from huggingface_hub import snapshot_download
+
+
+def unpacked(d, archive):
+    p = os.path.join(d, "cache.pt")
+    torch.save({}, p)
+    shutil.unpack_archive(archive, d)
+    return torch.load(p, weights_only=False)
+
+
+def extracted(d, archive):
+    p = os.path.join(d, "cache.pt")
+    torch.save({}, p)
+    tarfile.open(archive).extractall(d, filter="data")
+    return torch.load(p, weights_only=False)
+
+
+def snapshot_over(d, repo):
+    p = os.path.join(d, "cache.pt")
+    torch.save({}, p)
+    snapshot_download(repo, local_dir=d, revision="0123456789abcdef0123456789abcdef01234567")
+    return torch.load(p, weights_only=False)
+
+
+def command_held(d, cmd):
+    p = os.path.join(d, "cache.pt")
+    torch.save({}, p)
+    subprocess.run(cmd)
+    return torch.load(p, weights_only=False)
+
+
+def spelled_command(d, archive):
+    p = os.path.join(d, "cache.pt")
+    torch.save({}, p)
+    subprocess.run(["tar", "-xf", archive, "-C", d])
+    return torch.load(p, weights_only=False)
+
+
+def overwritten_by_a_response(d, url):
+    p = os.path.join(d, "cache.pt")
+    torch.save({}, p)
+    with open(p, "wb") as f:
+        f.write(requests.get(url, timeout=5).content)
+    return torch.load(p, weights_only=False)
+
+
+def saved_only_when_missing(repo):
+    d = snapshot_download(repo, revision="0123456789abcdef0123456789abcdef01234567")
+    p = os.path.join(d, "cache.pt")
+    if not os.path.isfile(p):
+        torch.save({}, p)
+    return torch.load(p, weights_only=False)
+"""
+
+
+def test_a_folder_filled_between_the_save_and_the_load_is_no_longer_the_scripts_own(tmp_path: Path) -> None:
+    """An unpack, an extract, a snapshot into the folder, a command the script cannot read or one
+    that unpacks there, a response written over the file: the file the function saved may have
+    been replaced. And a save that only runs when the file is missing (in a downloaded snapshot,
+    where it may be present)."""
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, FOLDER_FILLED_BETWEEN, "job.py") if f.rule_id == "MLS306"]
+    assert found == [(9, "high"), (16, "high"), (23, "high"), (30, "high"), (37, "high"), (45, "high"), (53, "high")]
+
+
+def test_calls_between_that_fill_no_folder_keep_the_saved_file_its_own(tmp_path: Path) -> None:
+    """Look-alikes: a dict's `.copy()`, a request that only reads, `urlopen`, a copy of the
+    function's own file, an unconditional save into a downloaded snapshot (the save overwrites
+    what the download brought)."""
+    source = (
+        "import os, shutil, requests, urllib.request, torch\nfrom huggingface_hub import snapshot_download\n"
+        "def train(d, cfg, url):\n"
+        "    p = os.path.join(d, 'cache.pt')\n"
+        "    torch.save({}, p)\n"
+        "    settings = cfg.copy()\n"
+        "    status = requests.get(url, timeout=5).status_code\n"
+        "    urllib.request.urlopen(url, timeout=5).read()\n"
+        "    shutil.copy(p, os.path.join(d, 'backup.pt'))\n"
+        "    return torch.load(p, weights_only=False), settings, status\n"
+        "def snapshot(repo):\n"
+        "    d = snapshot_download(repo, revision='0123456789abcdef0123456789abcdef01234567')\n"
+        "    p = os.path.join(d, 'cache.pt')\n"
+        "    torch.save({}, p)\n"
+        "    return torch.load(p, weights_only=False)\n"
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+    assert found == [(10, "low"), (15, "low")]

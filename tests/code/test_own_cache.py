@@ -471,3 +471,58 @@ def test_a_save_inside_a_function_defined_in_the_other_path_is_no_cache(tmp_path
     called = source.replace("    return None\n", "    joblib.dump(fit(), path)\n    return None\n")
     found = [f.severity.value for f in scan_code(tmp_path, called, "job.py") if f.rule_id == "MLS301"]
     assert found == ["low"]
+
+
+FETCHED_FOLDER = """import os, pickle, torch
+from huggingface_hub import snapshot_download
+
+
+def built_first(repo):
+    folder = snapshot_download(repo, revision="0123456789abcdef0123456789abcdef01234567")
+    cache = os.path.join(folder, "cache.pt")
+    if not os.path.isfile(cache):
+        torch.save(build(), cache)
+    return torch.load(cache, weights_only=False)
+
+
+def loaded_if_present(url):
+    root = download_dataset(url)
+    cache = os.path.join(root, "features.pkl")
+    if os.path.exists(cache):
+        with open(cache, "rb") as f:
+            return pickle.load(f)
+    with open(cache, "wb") as f:
+        pickle.dump(compute(), f)
+
+
+ROOT = fetch_corpus()
+
+
+def from_the_module():
+    cache = os.path.join(ROOT, "index.pt")
+    if not os.path.isfile(cache):
+        torch.save(build(), cache)
+    return torch.load(cache, weights_only=False)
+"""
+
+
+def test_a_cache_in_a_folder_a_fetch_fills_is_not_the_codes_own(tmp_path: Path) -> None:
+    """A snapshot, a downloaded dataset, a module-level fetch: the download may bring the file,
+    and the check then finds it and loads it, whether the cache is built first or loaded first."""
+    findings = graded(scan_code(tmp_path, FETCHED_FOLDER, "job.py"))
+    assert findings == [("B301", 18, "medium"), ("MLS306", 10, "high"), ("MLS306", 30, "high")]
+
+
+def test_a_cache_beside_a_fetch_of_other_files_stays_its_own(tmp_path: Path) -> None:
+    """Look-alike: the function downloads something else (the weights it trains from) and caches
+    features in a folder it is given; the fetch does not fill the cache's folder."""
+    source = (
+        "import os, torch\nfrom huggingface_hub import hf_hub_download\n"
+        "def features(out):\n"
+        "    weights = hf_hub_download('org/model', 'model.safetensors', revision='0123456789abcdef0123456789abcdef01234567')\n"
+        "    cache = os.path.join(out, 'features.pt')\n"
+        "    if not os.path.isfile(cache):\n"
+        "        torch.save(compute(weights), cache)\n"
+        "    return torch.load(cache, weights_only=False)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", 8, "low")]
