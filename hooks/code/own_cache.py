@@ -581,7 +581,7 @@ class OwnCaches:
     def _check(self, node: ast.If, after: set[str], handles: dict[str, str], fetched: frozenset[str]) -> None:
         checked = checked_path(node.test)
         path = _text(checked) if checked is not None else None
-        if path is None or _path_keys(checked, path, {}) & fetched:
+        if checked is None or path is None or _path_keys(checked, path, {}) & fetched:
             return  # in a folder a fetch fills: the download may bring the file the check finds
         for loading, other in ((node.body, node.orelse), (node.orelse, node.body)):
             span = _span(loading)
@@ -684,7 +684,8 @@ class OwnCaches:
         found = self._fetched_names.get(id(scope))
         if found is None:
             inherited = self._fetched(tree, tree) if scope is not tree else frozenset()
-            found = self._fetched_names[id(scope)] = inherited | _built_of_fetches(self._assigned(scope, tree), inherited)
+            found = inherited | _built_of_fetches(self._assigned(scope, tree), inherited)
+            self._fetched_names[id(scope)] = found
         return found
 
     def _changed_unseen(self, scope: ast.AST, tree: ast.AST) -> frozenset[str]:

@@ -2824,7 +2824,8 @@ def test_a_folder_filled_between_the_save_and_the_load_is_no_longer_the_scripts_
     that unpacks there, a response written over the file: the file the function saved may have
     been replaced. And a save that only runs when the file is missing (in a downloaded snapshot,
     where it may be present)."""
-    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, FOLDER_FILLED_BETWEEN, "job.py") if f.rule_id == "MLS306"]
+    findings = scan_code(tmp_path, FOLDER_FILLED_BETWEEN, "job.py")
+    found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS306"]
     assert found == [(9, "high"), (16, "high"), (23, "high"), (30, "high"), (37, "high"), (45, "high"), (53, "high")]
 
 

@@ -518,11 +518,12 @@ def test_a_cache_beside_a_fetch_of_other_files_stays_its_own(tmp_path: Path) -> 
     features in a folder it is given; the fetch does not fill the cache's folder."""
     source = (
         "import os, torch\nfrom huggingface_hub import hf_hub_download\n"
+        "REVISION = '0123456789abcdef0123456789abcdef01234567'\n"
         "def features(out):\n"
-        "    weights = hf_hub_download('org/model', 'model.safetensors', revision='0123456789abcdef0123456789abcdef01234567')\n"
+        "    weights = hf_hub_download('org/model', 'model.safetensors', revision=REVISION)\n"
         "    cache = os.path.join(out, 'features.pt')\n"
         "    if not os.path.isfile(cache):\n"
         "        torch.save(compute(weights), cache)\n"
         "    return torch.load(cache, weights_only=False)\n"
     )
-    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", 8, "low")]
+    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", 9, "low")]
