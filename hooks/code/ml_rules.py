@@ -597,6 +597,16 @@ def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -
     return _NOT_CONSTANT
 
 
+def _asks_trust_flag(test: ast.expr) -> bool:
+    """Whether an `if` test asks a trust_remote_code flag, alone or in `and` (`if
+    self.trust_remote_code and "AutoModel" in auto_map:`), so that its body runs only when the
+    flag is set: the code that sets the flag is judged where it does (a constant True is MLS307)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_asks_trust_flag(value) for value in test.values)
+    flag = test.id if isinstance(test, ast.Name) else test.attr if isinstance(test, ast.Attribute) else ""
+    return bool(_TRUST_REMOTE_CODE_NAME.search(flag))
+
+
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     for keyword in call.keywords:
         if keyword.arg == name:
@@ -703,6 +713,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._served_model_functions: frozenset[int] = frozenset()  # ids: an MLflow pyfunc model's methods
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
+        # How many `if` bodies the visit is in whose test asks a trust_remote_code flag
+        # (`if trust_remote_code and auto_map:`): the flag's value decides what runs there.
+        self.trust_flag_guards = 0
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -1257,6 +1270,16 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_While(self, node: ast.While) -> None:
         self.loads.forget(_names_stored_in_loop(node))
         self.generic_visit(node)
+
+    def visit_If(self, node: ast.If) -> None:
+        self.visit(node.test)
+        guarded = _asks_trust_flag(node.test)
+        self.trust_flag_guards += guarded
+        for statement in node.body:
+            self.visit(statement)
+        self.trust_flag_guards -= guarded
+        for statement in node.orelse:
+            self.visit(statement)
 
     def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.generic_visit(node)
@@ -1833,8 +1856,42 @@ class MLRuleVisitor(ast.NodeVisitor):
                 )
                 return
 
+    def _dynamic_module_class(self, node: ast.Call) -> None:
+        """transformers' `get_class_from_dynamic_module(class_reference, repo, revision=...,
+        code_revision=...)` downloads the repository's module file and imports it, with no
+        trust_remote_code asked. The code is fetched at `code_revision`, or at `revision` when the
+        class reference names no other repository (`"other/repo--module.Class"`): low only when that
+        is a commit of a repository the code names, as for trust_remote_code."""
+        message = "get_class_from_dynamic_module imports Python code from the model repository"
+        if not self.strict:
+            origins = self.command_origins()
+            function = origins.function_of(node)
+            reference = node.args[0] if node.args else _keyword(node, "class_reference")
+            reference_text = origins.constant_value(reference, function) if reference is not None else None
+            repository = node.args[1] if len(node.args) > 1 else _keyword(node, "pretrained_model_name_or_path")
+            repository_text = origins.constant_value(repository, function) if repository is not None else None
+            pinning = _keyword(node, "code_revision")
+            if pinning is None and reference_text is not None and "--" not in reference_text:
+                pinning = _keyword(node, "revision")
+            commit = origins.constant_value(pinning, function) if pinning is not None else None
+            other = reference_text.split("--", 1)[0] if reference_text and "--" in reference_text else repository_text
+            if (
+                commit is not None
+                and _HUB_COMMIT.fullmatch(commit)
+                and other is not None
+                and _HF_REPOSITORY_ID.fullmatch(other)
+                and len(node.args) <= 2
+                and all(keyword.arg is not None for keyword in node.keywords)
+            ):
+                message += f", pinned to commit {commit[:12]} of a repository named in the code (review that commit)"
+                self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+                return
+        self._add(rules.TRUST_REMOTE_CODE, node, message)
+
     def _model_loading(self, node: ast.Call, name: str) -> None:
         self._trust_remote_code(node)
+        if "." in name and name.rsplit(".", 1)[-1] == "get_class_from_dynamic_module" and not self.trust_flag_guards:
+            self._dynamic_module_class(node)
         if _const_true(_keyword(node, "local_files_only")):
             # `from_pretrained(path, local_files_only=True)`: nothing is downloaded, so bandit's
             # B615 (a Hub download without a pinned revision) does not hold.

@@ -157,7 +157,10 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen). "
         "Reported low on a concrete transformers config, image processor or feature extractor class "
         "(`GenerationConfig`, `SiglipImageProcessor`): their from_pretrained reads JSON and ignores the flag; "
-        "a concrete model class stays high (a generating model loads the repository's custom generate code)."
+        "a concrete model class stays high (a generating model loads the repository's custom generate code). "
+        "transformers' `get_class_from_dynamic_module` imports the repository's module without asking the flag: "
+        "reported the same way (low when `code_revision=`, or `revision=` for a class of the same repository, "
+        "pins a commit), and not under an `if` that asks a trust_remote_code flag (the flag decides)."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "

@@ -1036,3 +1036,49 @@ def test_bytes_of_anything_else_keep_bandits_severity(tmp_path: Path, name: str,
     found = {f.line: f.severity.value for f in scan_code(tmp_path, source, "gen.py") if f.rule_id == "B301"}
     line = next(n for n, text in enumerate(source.splitlines(), 1) if "end_strings = pickle.loads" in text)
     assert found[line] == "medium", (name, found)
+
+
+DYNAMIC_MODULE_CLASS = """from transformers.dynamic_module_utils import get_class_from_dynamic_module
+from transformers import dynamic_module_utils
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+
+
+def tokenizer_class(model_dir):
+    return get_class_from_dynamic_module("tokenization_qwen.QWenTokenizer", model_dir)
+
+
+model = dynamic_module_utils.get_class_from_dynamic_module("modeling_x.XModel", "org/model")
+other = get_class_from_dynamic_module("other/repo--modeling_x.XModel", "org/model", revision=SHA)
+pinned = get_class_from_dynamic_module("modeling_x.XModel", "org/model", revision=SHA)
+pinned_code = get_class_from_dynamic_module("other/repo--modeling_x.XModel", "org/model", code_revision=SHA)
+
+
+def guarded(config, model_id, trust_remote_code):
+    if trust_remote_code and "AutoModel" in config.auto_map:
+        return get_class_from_dynamic_module(config.auto_map["AutoModel"], model_id)
+    if not trust_remote_code:
+        return get_class_from_dynamic_module(config.auto_map["AutoModel"], model_id)
+    return None
+"""
+
+
+def test_a_class_imported_from_a_repositorys_module_is_code_from_the_repository(tmp_path: Path) -> None:
+    """transformers' get_class_from_dynamic_module downloads and imports the repository's module
+    with no trust_remote_code asked: high, low when the code's commit is pinned (code_revision, or
+    revision when the class names no other repository), not reported under an `if` that asks a
+    trust_remote_code flag (the flag decides, judged where it is set); `--profile strict` keeps
+    pinned ones high."""
+    findings = scan_code(tmp_path, DYNAMIC_MODULE_CLASS, "loader.py")
+    found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS307"]
+    assert found == [(8, "high"), (11, "high"), (12, "high"), (13, "low"), (14, "low"), (21, "high")]
+    strict = scan_code(tmp_path, DYNAMIC_MODULE_CLASS, "loader.py", Policy(root=tmp_path, profile="strict"))
+    assert {f.severity.value for f in strict if f.rule_id == "MLS307"} == {"high"}
+
+
+def test_a_function_of_the_same_name_that_is_not_transformers_is_not_reported(tmp_path: Path) -> None:
+    source = (
+        "def get_class_from_dynamic_module(reference, folder):\n    return registry[reference]\n\n"
+        "cls = get_class_from_dynamic_module('modeling_x.XModel', 'org/model')\n"
+    )
+    assert "MLS307" not in ids(scan_code(tmp_path, source, "loader.py"))
