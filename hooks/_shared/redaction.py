@@ -106,9 +106,24 @@ def _masked_word(match: re.Match[str]) -> str:
     for run in re.split(r"[-_]", word):
         kinds = (any(c.isupper() for c in run), any(c.islower() for c in run), any(c.isdigit() for c in run))
         digits = sum(c.isdigit() for c in run)
-        if len(run) >= 16 and all(kinds) and len(set(run)) >= _MIN_DISTINCT and (not dotted or digits >= 3):
+        keyish = len(run) >= 16 and all(kinds) and len(set(run)) >= _MIN_DISTINCT and (not dotted or digits >= 3)
+        if keyish and not _named_in_words(run):
             return "***"
     return word
+
+
+# A class or function name spelled in words: capitalised words of two or more lower-case letters,
+# acronyms and short digit groups (`Wav2Vec2FeatureExtractor`, `TFBertForMaskedLM`). A generated
+# key has lone lower-case letters between capitals and digits (`Ab1Cd2...`), or words without a
+# vowel; the known credential formats are masked by their detectors whatever their shape.
+_NAME_PARTS = re.compile(r"(?:[A-Z]?[a-z]{2,}|[A-Z]+(?![a-z])|[0-9]{1,2}(?![0-9]))+")
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
+
+
+def _named_in_words(run: str) -> bool:
+    return _NAME_PARTS.fullmatch(run) is not None and all(
+        set(word) & set("aeiouy") for word in _LOWER_WORD.findall(run)
+    )
 
 
 # A secret of base64's alphabet (AWS's secret access key is 40 of them): `+` and `/` are its own,

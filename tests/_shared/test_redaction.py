@@ -126,3 +126,13 @@ AWS_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzK9d3Lm2Qa"  # a secret access key's
 def test_keys_after_a_dot_or_with_base64_characters_are_masked(message: str) -> None:
     shown = mask_credentials(message)
     assert KEY40 not in shown and AWS_SECRET not in shown and TOKEN[4:] not in shown
+
+
+def test_class_names_spelled_in_words_stay_readable_and_keys_shaped_like_them_do_not() -> None:
+    """Transformers' class names (digits inside words, acronyms) are names; a generated key has
+    lone lower-case letters between capitals and digits, or words with no vowel."""
+    for name in ("Wav2Vec2FeatureExtractor", "Speech2TextFeatureExtractor", "XLMRobertaTokenizerFast"):
+        message = f"trust_remote_code=True on transformers.{name} reads JSON"
+        assert mask_credentials(message) == message
+    for key in ("Xq7Rt2Pw9Lm4Zk8Vn3Bc6Df1Gh", "Wxv2Vqz2Fqwtrkx8Prstvwzqk"):
+        assert key not in mask_credentials(f"trust_remote_code=True on transformers.{key} reads JSON")
