@@ -41,6 +41,7 @@ from hooks.code.text_mentions import TextMentions
 from hooks.code.tree_nodes import nodes_of
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
+_MAX_FLAG_READS = 20_000  # flag names followed while finding tests of absence (a hostile file's chains)
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
 _OPENING_MODULES = frozenset({"io", "builtins", "gzip", "bz2", "lzma"})
 QualName = Callable[[ast.AST], "str | None"]
@@ -2013,7 +2014,8 @@ def prescan_writes(
     stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
     parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
     aliases: list[tuple[ast.Assign, int]] = []  # `h = f` and the function it is in
-    guarded: list[tuple[int, int]] = []  # first and last lines of the bodies of tests of absence
+    tests: list[ast.If] = []
+    flag_values: dict[str, list[ast.expr]] = {}  # name -> every value assigned to it anywhere
     while stack:
         node, scope, owner = stack.pop()
         for name in names_bound_by(node):
@@ -2041,15 +2043,16 @@ def prescan_writes(
         elif isinstance(node, ast.Global):
             for name in node.names:
                 context.declared_global.setdefault(name, set()).add(scope)
-        elif isinstance(node, ast.If) and node.body and missing_paths(node.test):
-            last = max(statement.end_lineno or statement.lineno for statement in node.body)
-            guarded.append((node.body[0].lineno, last))
+        elif isinstance(node, ast.If) and node.body:
+            tests.append(node)
         elif isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
                     context.remember_assignment(item.optional_vars, item.context_expr)
                     context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno, scope)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            if isinstance(node.targets[0], ast.Name):
+                flag_values.setdefault(node.targets[0].id, []).append(node.value)
             if isinstance(node.value, ast.Name):
                 aliases.append((node, scope))  # `h = f`: followed once every handle is known
             else:
@@ -2061,6 +2064,21 @@ def prescan_writes(
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else scope
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
+
+    budget = [_MAX_FLAG_READS]
+
+    def flags(name: str) -> ast.expr | None:
+        # Any value the name is given anywhere: a test true when a file is missing through any of
+        # them guards its body (`hit = os.path.isfile(p)` ... `if not hit:`).
+        values = flag_values.get(name)
+        budget[0] -= 1
+        return ast.BoolOp(op=ast.And(), values=values) if values and budget[0] > 0 else None
+
+    guarded = [
+        (test.body[0].lineno, max(statement.end_lineno or statement.lineno for statement in test.body))
+        for test in tests
+        if missing_paths(test.test, flags) or budget[0] <= 0  # past the budget: any test may guard
+    ]
     context.absence_guarded = _merged(guarded)
     # In source order, so a chain (`g = f; h = g`) reaches the file `f` was opened on.
     for assignment, scope in sorted(aliases, key=lambda entry: (entry[0].lineno, entry[0].col_offset)):

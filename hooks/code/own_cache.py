@@ -38,7 +38,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from hooks.code.bindings import names_bound_by, writes_namespace
 from hooks.code.command_origin import name_of, unpacked_pairs
@@ -83,15 +83,71 @@ def checked_path(test: ast.expr) -> ast.AST | None:
     return owner
 
 
-def missing_paths(test: ast.expr) -> list[ast.AST]:
+# What a flag name holds, when the scope binds it once (`cache_hit = isfile(a) and isfile(b)`).
+Flags = Callable[[str], "ast.expr | None"]
+_MAX_FLAG_DEPTH = 4
+_MAX_FLAG_READS = 1_000  # flag names followed for one check
+
+
+def _no_flags(name: str) -> ast.expr | None:
+    return None
+
+
+def missing_paths(test: ast.expr, flags: Flags = _no_flags, depth: int = 0) -> list[ast.AST]:
     """The paths whose absence makes this test true: `not os.path.exists(p)`, `not p.is_file()`,
     also as one operand of `and` (`rank == 0 and not isfile(p)`) or of `or` (rebuilt when any
-    is missing)."""
+    is missing); `not (isfile(a) and isfile(b))` and `not all(map(os.path.isfile, [a, b]))` for
+    each of them; and through a flag the scope binds once to such a test (`if rank == 0 and not
+    cache_hit:` after `cache_hit = isfile(a) and isfile(b)`)."""
+    if depth > _MAX_FLAG_DEPTH:
+        return []
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        checked = checked_path(test.operand)
-        return [checked] if checked is not None and _is_check(test.operand) else []
+        return _present_paths(test.operand, flags, depth)
     if isinstance(test, ast.BoolOp):
-        return [path for value in test.values for path in missing_paths(value)]
+        return [path for value in test.values for path in missing_paths(value, flags, depth)]
+    if isinstance(test, ast.Name):
+        value = flags(test.id)
+        return missing_paths(value, flags, depth + 1) if value is not None else []
+    return []
+
+
+def _present_paths(test: ast.expr, flags: Flags, depth: int) -> list[ast.AST]:
+    """The paths whose absence makes this test false: an existence check's path, each checked
+    path of an `and`, each path `all(...)` checks in a list, a flag bound to such a test."""
+    if depth > _MAX_FLAG_DEPTH:
+        return []
+    if _is_check(test):
+        checked = checked_path(test)
+        return [checked] if checked is not None else []
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return [path for value in test.values for path in _present_paths(value, flags, depth)]
+    if isinstance(test, ast.Name):
+        value = flags(test.id)
+        return _present_paths(value, flags, depth + 1) if value is not None else []
+    if isinstance(test, ast.Call) and name_of(test.func) == "all" and len(test.args) == 1 and not test.keywords:
+        return _all_checked(test.args[0])
+    return []
+
+
+def _all_checked(argument: ast.expr) -> list[ast.AST]:
+    """The listed paths `all()` checks: `map(os.path.isfile, [a, b])`, `(isfile(p) for p in [a, b])`."""
+    listed: ast.expr | None = None
+    if isinstance(argument, ast.Call) and name_of(argument.func) == "map" and len(argument.args) == 2:
+        if name_of(argument.args[0]) in _CHECKS:
+            listed = argument.args[1]
+    elif isinstance(argument, ast.GeneratorExp) and len(argument.generators) == 1:
+        loop = argument.generators[0]
+        element = argument.elt
+        if (
+            isinstance(loop.target, ast.Name)
+            and not loop.ifs
+            and _is_check(element)
+            and isinstance(checked := checked_path(element), ast.Name)
+            and checked.id == loop.target.id
+        ):
+            listed = loop.iter
+    if isinstance(listed, (ast.List, ast.Tuple)):
+        return [element for element in listed.elts if not isinstance(element, ast.Starred)]
     return []
 
 
@@ -426,7 +482,8 @@ class _Block:
 def _changed_by(statement: ast.stmt, *, saving: bool = False) -> tuple[set[str], set[str]]:
     """What a statement may change: (the names it binds (assignments, loops, `with`, `:=`...) and
     the text of each attribute or item it stores (`self.index_path = ...`); every name or
-    attribute it hands to anything but a load, an existence check, a log line or a test). A copy,
+    attribute it hands to anything but a load, an existence check, a folder maker, a log line or a
+    test). A copy,
     a download, a shell command or an alias (`shutil.copytree(src, d)`, `os.system(f"curl -o
     {p} ...")`, `q = p`) may put other bytes at the path or in its folder."""
     bound: set[str] = set()
@@ -456,7 +513,7 @@ def _changed_by(statement: ast.stmt, *, saving: bool = False) -> tuple[set[str],
 
 
 # What may be handed a cache's path without changing the file: the loads that read it, existence
-# checks, and log lines; a method of the path itself that only reads it.
+# checks, folder makers and log lines; a method of the path itself that only reads it.
 _READING_CALLS = (
     frozenset({"load", "loads", "read_pickle", "memmap", "load_local", "read_index", "read_bytes", "read_text", "stat"})
     | _CHECKS
@@ -464,6 +521,8 @@ _READING_CALLS = (
 # `print_rank_0`, `logging.info`, `logger.warning`, `mlflow.log_artifact` (uploads: reads the file)
 _LOG_CALL = re.compile(r"(?i)^(?:print\w*|log|log_\w+|info|debug|warn|warning|error|exception|critical)$")
 _TEXT_BUILDERS = (ast.JoinedStr, ast.FormattedValue, ast.BinOp)
+# `os.makedirs(os.path.dirname(p), exist_ok=True)` makes folders: it puts no bytes at any path.
+_FOLDER_MAKERS = frozenset({"makedirs", "mkdir"})
 
 
 def _only_read(node: ast.AST, parents: dict[int, ast.AST], *, saving: bool = False) -> bool:
@@ -492,7 +551,12 @@ def _only_read(node: ast.AST, parents: dict[int, ast.AST], *, saving: bool = Fal
             name = name_of(parent)
             if name == "open":
                 return saving or opened_to_read(parent)
-            return name in _READING_CALLS or bool(_LOG_CALL.match(name)) or (saving and name in WRITERS)
+            return (
+                name in _READING_CALLS
+                or name in _FOLDER_MAKERS
+                or bool(_LOG_CALL.match(name))
+                or (saving and name in WRITERS)
+            )
         if isinstance(parent, ast.keyword):
             current = parent
             continue
@@ -558,6 +622,8 @@ class OwnCaches:
         self._assignments: dict[int, dict[str, list[tuple[int, ast.AST]]]] = {}
         self._unseen: dict[int, frozenset[str]] = {}
         self._fetched_names: dict[int, frozenset[str]] = {}
+        self._bound: dict[int, dict[str, list[int]]] = {}
+        self._single_values: dict[tuple[int, str], ast.expr] = {}
 
     def scan(self, tree: ast.AST) -> None:
         places = _places(tree)
@@ -600,7 +666,8 @@ class OwnCaches:
                 return
             if not isinstance(node, ast.If):
                 continue
-            missing = {text: path for path in missing_paths(node.test) if (text := _text(path)) is not None}
+            flags = self._flags(_scope_of(node, places, tree), tree, node.lineno)
+            missing = {text: path for path in missing_paths(node.test, flags) if (text := _text(path)) is not None}
             built = set(missing) & _written(node.body, _handle_paths(node.body)) if missing else set()
             for path in sorted(built):
                 scope = _scope_of(node, places, tree)
@@ -675,6 +742,49 @@ class OwnCaches:
                     if text is not None:
                         found.setdefault(text, []).append((getattr(node, "lineno", 0), value))
             self._assignments[id(scope)] = found
+        return found
+
+    def _flags(self, scope: ast.AST, tree: ast.AST, line: int) -> Flags:
+        """What a name of the scope holds at `line`, when the scope binds it once, before that line
+        (a name bound again, or only later, may hold anything there)."""
+        unseen = self._changed_unseen(scope, tree)
+        bound = self._bindings(scope)
+        budget = [_MAX_FLAG_READS]
+
+        def flag(name: str) -> ast.expr | None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None  # a hostile web of flags: read no further (the load keeps its severity)
+            lines = bound.get(name, [])
+            value = self._single_values.get((id(scope), name)) if len(lines) == 1 else None
+            if value is None or lines[0] >= line or name in unseen or "*" in unseen:
+                return None
+            # What the flag's test names must still name it at the check (`hit = isfile(p); p = q`).
+            for node in ast.walk(value):
+                text = _text(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
+                if text is not None and any(lines[0] < at <= line for at in bound.get(text, ())):
+                    return None
+            return value
+
+        return flag
+
+    def _bindings(self, scope: ast.AST) -> dict[str, list[int]]:
+        """Where each name of the scope is bound, any way, and each attribute or item stored into
+        (by its text); the value of each name bound once by a plain assignment. Worked out once."""
+        found = self._bound.get(id(scope))
+        if found is None:
+            found = {}
+            for node in _scope_nodes(scope):
+                line = getattr(node, "lineno", 0)
+                for name in names_bound_by(node, deletions=True):
+                    found.setdefault(name, []).append(line)
+                if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    text = _text(node)
+                    if text is not None:
+                        found.setdefault(text, []).append(line)
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    self._single_values[(id(scope), node.targets[0].id)] = node.value
+            self._bound[id(scope)] = found
         return found
 
     def _fetched(self, scope: ast.AST, tree: ast.AST) -> frozenset[str]:

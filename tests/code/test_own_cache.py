@@ -310,7 +310,12 @@ def test_the_missing_path_is_read_from_not_and_and_or() -> None:
         ("rank == 0 and not os.path.exists(cfg.cache)", ["cfg.cache"]),
         ("(not os.path.isfile(a)) or (not Path(b).exists())", ["a", "b"]),
         ("os.path.isfile(p)", []),
-        ("not (os.path.isfile(p) and q)", []),
+        ("not (os.path.isfile(p) and q)", ["p"]),  # p missing: the `and` is false, its `not` true
+        ("not (os.path.isfile(p) or q)", []),  # p missing and q true: false
+        ("not all(map(os.path.isfile, [a, b]))", ["a", "b"]),
+        ("not all(os.path.exists(x) for x in (a, b))", ["a", "b"]),
+        ("not all(os.path.exists(y) for x in (a, b))", []),
+        ("not any(map(os.path.isfile, [a, b]))", []),
         ("not p.endswith('.npy')", []),
     ):
         assert [ast.unparse(found) for found in missing_paths(ast.parse(test, mode="eval").body)] == paths, test
@@ -527,3 +532,116 @@ def test_a_cache_beside_a_fetch_of_other_files_stays_its_own(tmp_path: Path) -> 
         "    return torch.load(cache, weights_only=False)\n"
     )
     assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", 9, "low")]
+
+
+FLAGGED = """import os, numpy as np, torch
+
+
+class Blended:
+    def __init__(self, cache, name):
+        index_path = os.path.join(cache, name + "_index.npy")
+        sample_path = os.path.join(cache, name + "_sample_index.npy")
+        cache_hit = os.path.isfile(index_path) and os.path.isfile(sample_path)
+        if torch.distributed.get_rank() == 0 and not cache_hit:
+            os.makedirs(os.path.dirname(index_path), exist_ok=True)
+            np.save(index_path, build(), allow_pickle=True)
+            np.save(sample_path, build(), allow_pickle=True)
+        torch.distributed.barrier()
+        self.index = np.load(index_path, allow_pickle=True, mmap_mode="r")
+        self.sample = np.load(sample_path, allow_pickle=True, mmap_mode="r")
+
+
+def listed(cache):
+    doc, sample = os.path.join(cache, "doc.npy"), os.path.join(cache, "sample.npy")
+    present = all(map(os.path.isfile, [doc, sample]))
+    if not present:
+        np.save(doc, build(), allow_pickle=True)
+        np.save(sample, build(), allow_pickle=True)
+    return np.load(doc, allow_pickle=True), np.load(sample, allow_pickle=True)
+
+
+def generated(cache):
+    doc = os.path.join(cache, "doc.npy")
+    if not all(os.path.isfile(p) for p in [doc]):
+        np.save(doc, build(), allow_pickle=True)
+    return np.load(doc, allow_pickle=True)
+"""
+
+
+def test_a_flag_that_holds_an_existence_test_guards_a_built_first_cache(tmp_path: Path) -> None:
+    """Megatron's blended index: `cache_hit = isfile(a) and isfile(b)`, then `if rank == 0 and not
+    cache_hit:` builds both (after making their folder); `all(map(isfile, [...]))` and a generator
+    of checks the same."""
+    findings = [f for f in scan_code(tmp_path, FLAGGED, "dataset.py") if f.rule_id == "MLS303"]
+    assert [(f.line, f.severity.value) for f in findings] == [
+        (14, "low"),
+        (15, "low"),
+        (24, "low"),
+        (24, "low"),
+        (31, "low"),
+    ]
+
+
+FLAGGED_LOOK_ALIKES = """import os, sys, numpy as np
+
+
+def bound_twice(cache):
+    p = os.path.join(cache, "doc.npy")
+    hit = os.path.isfile(p)
+    hit = refresh()
+    if not hit:
+        np.save(p, build(), allow_pickle=True)
+    return np.load(p, allow_pickle=True)
+
+
+def path_rebound_after_the_flag(cache):
+    p = os.path.join(cache, "doc.npy")
+    hit = os.path.isfile(p)
+    p = sys.argv[1]
+    if not hit:
+        np.save(p, build(), allow_pickle=True)
+    return np.load(p, allow_pickle=True)
+
+
+def either_present(cache):
+    a, b = os.path.join(cache, "a.npy"), os.path.join(cache, "b.npy")
+    hit = os.path.isfile(a) or os.path.isfile(b)
+    if not hit:
+        np.save(a, build(), allow_pickle=True)
+    return np.load(a, allow_pickle=True)
+
+
+def flag_bound_after(cache):
+    p = os.path.join(cache, "doc.npy")
+    if not hit:
+        np.save(p, build(), allow_pickle=True)
+    hit = os.path.isfile(p)
+    return np.load(p, allow_pickle=True)
+
+
+def flag_of_another_kind(cache):
+    p = os.path.join(cache, "doc.npy")
+    hit = os.path.getsize(p) > 0
+    if not hit:
+        np.save(p, build(), allow_pickle=True)
+    return np.load(p, allow_pickle=True)
+
+
+def folder_made_from_the_argument(cache):
+    p = os.path.join(cache, "doc.npy")
+    hit = os.path.isfile(p)
+    if not hit:
+        np.save(p, build(), allow_pickle=True)
+    for p in sys.argv[1:]:
+        pass
+    return np.load(p, allow_pickle=True)
+"""
+
+
+def test_flags_that_do_not_say_the_file_is_missing_keep_the_load_high(tmp_path: Path) -> None:
+    """A flag bound twice, a path rebound between the flag and its test, `or` (true when either
+    is present: the other may be missing and not built), a flag bound after the test, a flag of
+    another test, a path rebound by a loop after the build."""
+    findings = [f for f in scan_code(tmp_path, FLAGGED_LOOK_ALIKES, "dataset.py") if f.rule_id == "MLS303"]
+    assert {f.severity.value for f in findings} == {"high"}
+    assert len(findings) == 6
