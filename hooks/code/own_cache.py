@@ -28,6 +28,11 @@ A check that is true when the file is missing (`not exists(p)`, alone or in `and
 body serialises to that path makes the path the code's own for the statements after it, in its
 block and in every enclosing block of the same function (or of the module's top level).
 
+A load tried first is the first shape too: `try: x = pickle.load(open(p, "rb"))` `except ...:
+x = build(); pickle.dump(x, open(p, "wb"))`, when the `try` only reads the path. The built-first
+check may ask a flag the function binds once to an existence test (`cache_hit = isfile(a) and
+isfile(b)`, then `if rank == 0 and not cache_hit:`).
+
 Neither shape holds in a folder a fetch fills (`d = snapshot_download(repo)`,
 `root = download_dataset(url)`, and names built of them): the download may bring the file, and
 the check then finds it present and loads it.
@@ -632,7 +637,11 @@ class OwnCaches:
 
     def _scan_checks(self, tree: ast.AST, places: Places) -> None:
         for block in _blocks(tree):
-            checks = [isinstance(s, ast.If) and checked_path(s.test) is not None for s in block]
+            checks = [
+                (isinstance(s, ast.If) and checked_path(s.test) is not None)
+                or (isinstance(s, ast.Try) and bool(s.handlers))
+                for s in block
+            ]
             if not any(checks):
                 continue
             # From the end of the block back: what the statements after each check write, gathered
@@ -640,9 +649,38 @@ class OwnCaches:
             handles = _handle_paths(block)
             after: set[str] = set()
             for statement, is_check in zip(reversed(block), reversed(checks), strict=True):
-                if is_check and isinstance(statement, ast.If) and len(self.branches) < _MAX_GUARDS:
-                    self._check(statement, after, handles, self._fetched(_scope_of(statement, places, tree), tree))
+                if is_check and len(self.branches) < _MAX_GUARDS:
+                    fetched = self._fetched(_scope_of(statement, places, tree), tree)
+                    if isinstance(statement, ast.If):
+                        self._check(statement, after, handles, fetched)
+                    elif isinstance(statement, ast.Try):
+                        self._tried(statement, after, handles, fetched)
                 after |= _written([statement], handles)
+
+    def _tried(self, node: ast.Try, after: set[str], handles: dict[str, str], fetched: frozenset[str]) -> None:
+        """`try: x = pickle.load(open(p, "rb"))` `except: x = build(); pickle.dump(x, open(p, "wb"))`:
+        the load reads what the handler writes when it could not. The `try` body must only read the
+        path (a download there makes the load read the download)."""
+        span = _span(node.body)
+        if span is None:
+            return
+        written: set[str] = set()
+        for handler in node.handlers:
+            written |= _written(handler.body, handles)
+        if _leaves(node.body):
+            written |= after
+        for path in sorted(written):
+            try:
+                checked = ast.parse(path, mode="eval").body
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            keys = _path_keys(checked, path, {})
+            if keys & fetched:
+                continue  # in a folder a fetch fills: the download may bring the file
+            changed = [_changed_by(statement) for statement in node.body]
+            if any(keys & bound or path in handed for bound, handed in changed):
+                continue
+            self.branches.append((*span, path, frozenset(_handles(node.body, path))))
 
     def _check(self, node: ast.If, after: set[str], handles: dict[str, str], fetched: frozenset[str]) -> None:
         checked = checked_path(node.test)

@@ -147,6 +147,13 @@ def test_the_checked_path_is_read_from_every_spelling() -> None:
                 "    try:",
                 "    np.save(p, x, allow_pickle=True)",
                 "x = np.load(p, allow_pickle=True)",
+                "try:",
+                "except OSError:",
+                "    finally:",
+                "hit = os.path.isfile(p) and os.path.isfile(q)",
+                "if not hit:",
+                "if not all(map(os.path.isfile, [p, q])):",
+                "d = snapshot_download(r)",
             ]
         ),
         max_size=12,
@@ -645,3 +652,74 @@ def test_flags_that_do_not_say_the_file_is_missing_keep_the_load_high(tmp_path: 
     findings = [f for f in scan_code(tmp_path, FLAGGED_LOOK_ALIKES, "dataset.py") if f.rule_id == "MLS303"]
     assert {f.severity.value for f in findings} == {"high"}
     assert len(findings) == 6
+
+
+TRIED = """import os, pickle, urllib.request, torch
+
+
+def features(args):
+    cached = args.train_file + "_{0}_{1}".format(args.model, args.max_len)
+    try:
+        with open(cached, "rb") as reader:
+            feats = pickle.load(reader)
+    except Exception:
+        feats = convert(args)
+        if args.local_rank in (-1, 0):
+            with open(cached, "wb") as writer:
+                pickle.dump(feats, writer)
+    return feats
+
+
+def downloaded_first(path, url):
+    try:
+        urllib.request.urlretrieve(url, path)
+        return torch.load(path)
+    except OSError:
+        torch.save(build(), path)
+
+
+def other_file(path, other):
+    try:
+        return torch.load(path)
+    except OSError:
+        torch.save(build(), other)
+
+
+def logged_only(path):
+    try:
+        return torch.load(path)
+    except OSError:
+        print("no cache at", path)
+
+
+def rebound_in_the_body(path):
+    try:
+        path = os.environ["CACHE"]
+        return torch.load(path)
+    except OSError:
+        torch.save(build(), path)
+
+
+def fetched(repo):
+    folder = snapshot_download(repo)
+    path = os.path.join(folder, "cache.pt")
+    try:
+        return torch.load(path)
+    except OSError:
+        torch.save(build(), path)
+"""
+
+
+def test_a_load_tried_first_whose_handler_builds_and_saves_the_file_is_its_own_cache(tmp_path: Path) -> None:
+    """BERT SQuAD scripts' feature cache: `try:` load, `except:` build and (on one rank) save.
+    Look-alikes: a download before the load in the `try`, a handler that saves another file or
+    only logs, a path rebound in the `try`, a folder a fetch fills."""
+    findings = graded(scan_code(tmp_path, TRIED, "squad.py"))
+    assert findings[0] == ("B301", 8, "low")
+    assert [(line, severity) for _, line, severity in findings[1:]] == [
+        (20, "high"),
+        (27, "high"),
+        (34, "high"),
+        (42, "high"),
+        (51, "high"),
+    ]
