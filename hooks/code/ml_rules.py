@@ -48,6 +48,7 @@ from hooks.code.own_jobs import rebound_names
 from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
+from hooks.code.ploomber_tasks import Products, fed_products, reads_upstream_product
 from hooks.code.python_source import PythonSource, inert_mentions, may_write, read_mentions
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
@@ -281,6 +282,10 @@ _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.op
 _FLYTE_OUTPUT = (
     "another task's output in its own Flyte workflow: every workflow of the file passes this parameter the "
     "file a task of the same workflow returned"
+)
+_PLOOMBER_OUTPUT = (
+    "an upstream task's product in its own Ploomber pipeline: the pipeline.yaml that runs this task declares "
+    "the file as a product of the upstream task it names"
 )
 _MATERIALIZER_OUTPUT = (
     "a ZenML materializer's load(): it reads, from the pipeline's own artifact store, the artifact its "
@@ -707,6 +712,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
+        self._ploomber_fed: Products = {}  # upstream tasks of a Ploomber pipeline and the products they feed
         self._azureml_destinations: frozenset[str] | None = None  # options Azure ML pipelines fill, once asked
         self._parsed_attributes: frozenset[str] | None = None  # what the script's plain parser stores
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
@@ -778,6 +784,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.declared_names = {n for node in nodes if isinstance(node, ast.Global) for n in node.names}
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
+        self._ploomber_fed = fed_products(module, self.loads.code_file)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
@@ -933,6 +940,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _MATERIALIZER_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
+        fed = self._ploomber_fed
+        if not serving and fed and self._module is not None and reads_upstream_product(node, self._module, fed):
+            return _PLOOMBER_OUTPUT
         if not serving and not self.notebook and self._reads_fed_job_input(node):
             return _AZUREML_OUTPUT
         if not serving and self.loads.repository_file(node):
