@@ -48,7 +48,6 @@ from hooks.code.own_jobs import rebound_names
 from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.ploomber_tasks import Products, fed_products, reads_upstream_product
 from hooks.code.python_source import PythonSource, inert_mentions, may_write, read_mentions
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
@@ -282,10 +281,6 @@ _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.op
 _FLYTE_OUTPUT = (
     "another task's output in its own Flyte workflow: every workflow of the file passes this parameter the "
     "file a task of the same workflow returned"
-)
-_PLOOMBER_OUTPUT = (
-    "an upstream task's product in its own Ploomber pipeline: the pipeline.yaml that runs this task declares "
-    "the file as a product of the upstream task it names"
 )
 _MATERIALIZER_OUTPUT = (
     "a ZenML materializer's load(): it reads, from the pipeline's own artifact store, the artifact its "
@@ -602,14 +597,52 @@ def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -
     return _NOT_CONSTANT
 
 
-def _asks_trust_flag(test: ast.expr) -> bool:
-    """Whether an `if` test asks a trust_remote_code flag, alone or in `and` (`if
+def _asks_trust_flag(test: ast.expr, truthy: frozenset[str]) -> bool:
+    """Whether an `if` test asks the trust_remote_code flag itself, alone or in `and` (`if
     self.trust_remote_code and "AutoModel" in auto_map:`), so that its body runs only when the
-    flag is set: the code that sets the flag is judged where it does (a constant True is MLS307)."""
+    caller set it: the code that sets the flag is judged where it does. Not a flag the module sets
+    True anywhere (`trust_remote_code = True`, a default of True), nor another name that merely
+    ends so (`no_trust_remote_code`)."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
-        return any(_asks_trust_flag(value) for value in test.values)
+        return any(_asks_trust_flag(value, truthy) for value in test.values)
     flag = test.id if isinstance(test, ast.Name) else test.attr if isinstance(test, ast.Attribute) else ""
-    return bool(_TRUST_REMOTE_CODE_NAME.search(flag))
+    return flag in _TRUST_FLAG_NAMES and flag not in truthy
+
+
+_TRUST_FLAG_NAMES = frozenset({"trust_remote_code", "_trust_remote_code"})
+
+
+def _flags_set_true(module: ast.Module) -> frozenset[str]:
+    """Names and attributes called trust_remote_code that the module ever sets True: assigned a
+    true constant (`self.trust_remote_code = True`, a class attribute), a parameter defaulting to
+    True, or an option declared with `default=True`."""
+    found: set[str] = set()
+    for node in ast.walk(module):
+        pairs: list[tuple[ast.AST, ast.AST | None]] = []
+        if isinstance(node, ast.Assign):
+            pairs = [(target, node.value) for target in node.targets]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+            pairs = [(node.target, node.value)]
+        elif isinstance(node, ast.arguments):
+            positional = [*node.posonlyargs, *node.args]
+            pairs = [
+                (a, d) for a, d in zip(positional[len(positional) - len(node.defaults) :], node.defaults, strict=True)
+            ]
+            pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults, strict=True)]
+        elif isinstance(node, ast.Call) and _const_true(_keyword(node, "default")):
+            texts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if any("trust" in text.replace("-", "_") for text in texts):
+                found.update(_TRUST_FLAG_NAMES)
+        for target, value in pairs:
+            if isinstance(target, ast.Name):
+                name = target.id
+            elif isinstance(target, ast.Attribute):
+                name = target.attr
+            else:
+                name = target.arg if isinstance(target, ast.arg) else ""
+            if name in _TRUST_FLAG_NAMES and value is not None and _const_true(value):
+                found.add(name)
+    return frozenset(found)
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -712,7 +745,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
-        self._ploomber_fed: Products = {}  # upstream tasks of a Ploomber pipeline and the products they feed
         self._azureml_destinations: frozenset[str] | None = None  # options Azure ML pipelines fill, once asked
         self._parsed_attributes: frozenset[str] | None = None  # what the script's plain parser stores
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
@@ -722,6 +754,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # How many `if` bodies the visit is in whose test asks a trust_remote_code flag
         # (`if trust_remote_code and auto_map:`): the flag's value decides what runs there.
         self.trust_flag_guards = 0
+        self._trust_set_true: frozenset[str] | None = None  # flags the module sets True (_flags_set_true)
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -784,7 +817,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.declared_names = {n for node in nodes if isinstance(node, ast.Global) for n in node.names}
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
-        self._ploomber_fed = fed_products(module, self.loads.code_file)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
@@ -940,9 +972,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _MATERIALIZER_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
-        fed = self._ploomber_fed
-        if not serving and fed and self._module is not None and reads_upstream_product(node, self._module, fed):
-            return _PLOOMBER_OUTPUT
         if not serving and not self.notebook and self._reads_fed_job_input(node):
             return _AZUREML_OUTPUT
         if not serving and self.loads.repository_file(node):
@@ -1283,7 +1312,9 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_If(self, node: ast.If) -> None:
         self.visit(node.test)
-        guarded = _asks_trust_flag(node.test)
+        if self._trust_set_true is None:
+            self._trust_set_true = _flags_set_true(self._module) if self._module is not None else frozenset()
+        guarded = _asks_trust_flag(node.test, self._trust_set_true)
         self.trust_flag_guards += guarded
         for statement in node.body:
             self.visit(statement)
@@ -1881,6 +1912,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             repository = node.args[1] if len(node.args) > 1 else _keyword(node, "pretrained_model_name_or_path")
             repository_text = origins.constant_value(repository, function) if repository is not None else None
             pinning = _keyword(node, "code_revision")
+            if isinstance(pinning, ast.Constant) and pinning.value is None:
+                pinning = None  # `code_revision=None`: as if left out
             if pinning is None and reference_text is not None and "--" not in reference_text:
                 pinning = _keyword(node, "revision")
             commit = origins.constant_value(pinning, function) if pinning is not None else None

@@ -1082,3 +1082,22 @@ def test_a_function_of_the_same_name_that_is_not_transformers_is_not_reported(tm
         "cls = get_class_from_dynamic_module('modeling_x.XModel', 'org/model')\n"
     )
     assert "MLS307" not in ids(scan_code(tmp_path, source, "loader.py"))
+
+
+def test_only_the_trust_flag_itself_and_never_one_set_true_guards_a_dynamic_module_class(tmp_path: Path) -> None:
+    """Red team stop 83: `if no_trust_remote_code:` is another flag; a flag the module sets True
+    (a constant, a class attribute, a default) guards nothing."""
+    call = "        return get_class_from_dynamic_module('m.X', repo)\n"
+    head = "from transformers.dynamic_module_utils import get_class_from_dynamic_module\n"
+    for source in (
+        head + "def f(repo, no_trust_remote_code):\n    if no_trust_remote_code:\n" + call,
+        head + "trust_remote_code = True\ndef f(repo):\n    if trust_remote_code:\n" + call,
+        head + "def f(repo, trust_remote_code=True):\n    if trust_remote_code:\n" + call,
+        head
+        + "class L:\n    trust_remote_code = True\n    def f(self, repo):\n        if self.trust_remote_code:\n    "
+        + call,
+    ):
+        found = [f.severity.value for f in scan_code(tmp_path, source, "loader.py") if f.rule_id == "MLS307"]
+        assert found == ["high"], source
+    source = head + "def f(repo, trust_remote_code=False):\n    if trust_remote_code:\n" + call
+    assert "MLS307" not in ids(scan_code(tmp_path, source, "loader.py"))
