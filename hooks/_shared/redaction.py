@@ -121,9 +121,19 @@ _LOWER_WORD = re.compile(r"[a-z]{2,}")
 
 
 def _named_in_words(run: str) -> bool:
-    return _NAME_PARTS.fullmatch(run) is not None and all(
-        set(word) & set("aeiouy") for word in _LOWER_WORD.findall(run)
+    """Words with vowels, and digits as names have them: at most two groups, three digits in all
+    (`Wav2Vec2`, `Speech2Text`, `Qwen25VL`); a key spelled in words (`Secret16Moon80Tiger35`)
+    carries more."""
+    digits = _DIGIT_GROUP.findall(run)
+    return (
+        len(digits) <= 2
+        and sum(map(len, digits)) <= 3
+        and _NAME_PARTS.fullmatch(run) is not None
+        and all(set(word) & set("aeiouy") for word in _LOWER_WORD.findall(run))
     )
+
+
+_DIGIT_GROUP = re.compile(r"[0-9]+")
 
 
 # A secret of base64's alphabet (AWS's secret access key is 40 of them): `+` and `/` are its own,

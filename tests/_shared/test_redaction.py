@@ -134,5 +134,11 @@ def test_class_names_spelled_in_words_stay_readable_and_keys_shaped_like_them_do
     for name in ("Wav2Vec2FeatureExtractor", "Speech2TextFeatureExtractor", "XLMRobertaTokenizerFast"):
         message = f"trust_remote_code=True on transformers.{name} reads JSON"
         assert mask_credentials(message) == message
-    for key in ("Xq7Rt2Pw9Lm4Zk8Vn3Bc6Df1Gh", "Wxv2Vqz2Fqwtrkx8Prstvwzqk"):
+    for key in (
+        "Xq7Rt2Pw9Lm4Zk8Vn3Bc6Df1Gh",
+        "Wxv2Vqz2Fqwtrkx8Prstvwzqk",
+        "Secret16Moon80Tiger35Bravo90",  # red team stop 83: a key spelled in words
+        "Hgagv10Fwfsuvt79Zptejq59",
+        "Wav2Vec2Hgagv10Fwfsuvt79Zptejq59",
+    ):
         assert key not in mask_credentials(f"trust_remote_code=True on transformers.{key} reads JSON")
