@@ -31,7 +31,7 @@ from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.mlflow_store import MlflowStore, last_name
-from hooks.code.own_cache import OwnCaches, missing_paths
+from hooks.code.own_cache import OwnCaches
 from hooks.code.own_jobs import OwnJobs
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
@@ -41,7 +41,8 @@ from hooks.code.text_mentions import TextMentions
 from hooks.code.tree_nodes import nodes_of
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
-_MAX_FLAG_READS = 20_000  # flag names followed while finding tests of absence (a hostile file's chains)
+_MAX_FLAG_READS = 200_000  # nodes read while finding tests of a file's presence (a hostile file's flags)
+_MAX_FLAG_DEPTH = 4
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
 _OPENING_MODULES = frozenset({"io", "builtins", "gzip", "bz2", "lzma"})
 QualName = Callable[[ast.AST], "str | None"]
@@ -1214,9 +1215,16 @@ class LoadContext:
             # `shutil.copyfile(last, best)`, `os.replace(tmp, path)` after `torch.save(sd, tmp)`
             # place the function's own bytes; anything else is someone else's.
             self.scoped_replaced.setdefault((scope, placed_text), []).append(line)
-        elif placed is None and _fills_a_folder(call):
+        if not own_source and _fills_a_folder(call, qualname):
+            # also a copy, move or link: `shutil.copytree(src, d)` fills the folder `d` names
             self.scoped_fills.setdefault(scope, []).append(line)
-        elif _is_open(call) and not opened_to_read(call) and (scope, line) not in self.serialised_opens:
+        rewrites = isinstance(func, ast.Attribute) and func.attr in ("write_bytes", "write_text")
+        if rewrites and isinstance(func, ast.Attribute) and call.args and (scope, line) not in self.serialised_opens:
+            # `Path(p).write_bytes(response.content)`: bytes no serialiser of the function made
+            written = self._scoped_path(_path_named_by(func.value) or func.value, scope, line)
+            if written is not None:
+                self.scoped_replaced.setdefault((scope, written), []).append(line)
+        if _is_open(call) and not opened_to_read(call) and (scope, line) not in self.serialised_opens:
             # `open(p, "wb").write(response.content)`: bytes no serialiser of the function made
             opened = _scoped_text(call.args[0]) if call.args else None
             if opened is not None:
@@ -1233,8 +1241,10 @@ class LoadContext:
             return held.group(1) if held else None
 
         replaced = [scoped(target) for target in download_targets(text)]
-        fills = bool(replaced)
-        for placed in placements(text):
+        found = placements(text)
+        # `git clone {url} {d}`, `scp host:x {d}`: fetching commands the placements do not parse
+        fills = bool(replaced) or (not found and FETCHING_COMMAND.search(text) is not None)
+        for placed in found:
             sources = [scoped(source) for source in placed.sources]
             own = bool(sources) and all(
                 s is not None and self.scoped_writes.get((scope, s), line) < line for s in sources
@@ -2014,7 +2024,7 @@ def prescan_writes(
     stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
     parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
     aliases: list[tuple[ast.Assign, int]] = []  # `h = f` and the function it is in
-    tests: list[ast.If] = []
+    tests: list[ast.If | ast.While | ast.IfExp | ast.Try] = []
     flag_values: dict[str, list[ast.expr]] = {}  # name -> every value assigned to it anywhere
     while stack:
         node, scope, owner = stack.pop()
@@ -2043,7 +2053,7 @@ def prescan_writes(
         elif isinstance(node, ast.Global):
             for name in node.names:
                 context.declared_global.setdefault(name, set()).add(scope)
-        elif isinstance(node, ast.If) and node.body:
+        elif isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Try)):
             tests.append(node)
         elif isinstance(node, ast.With):
             for item in node.items:
@@ -2065,21 +2075,7 @@ def prescan_writes(
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
 
-    budget = [_MAX_FLAG_READS]
-
-    def flags(name: str) -> ast.expr | None:
-        # Any value the name is given anywhere: a test true when a file is missing through any of
-        # them guards its body (`hit = os.path.isfile(p)` ... `if not hit:`).
-        values = flag_values.get(name)
-        budget[0] -= 1
-        return ast.BoolOp(op=ast.And(), values=values) if values and budget[0] > 0 else None
-
-    guarded = [
-        (test.body[0].lineno, max(statement.end_lineno or statement.lineno for statement in test.body))
-        for test in tests
-        if missing_paths(test.test, flags) or budget[0] <= 0  # past the budget: any test may guard
-    ]
-    context.absence_guarded = _merged(guarded)
+    context.absence_guarded = _merged(_guarded_spans(tests, flag_values))
     # In source order, so a chain (`g = f; h = g`) reaches the file `f` was opened on.
     for assignment, scope in sorted(aliases, key=lambda entry: (entry[0].lineno, entry[0].col_offset)):
         context.record_scoped_handle(assignment.targets[0], assignment.value, assignment.lineno, scope)
@@ -2129,6 +2125,55 @@ def prescan_writes(
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
+# Calls whose answer says whether a file is there: a save they decide may not run when it is.
+_EXISTENCE_CALLS = frozenset(
+    {"exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access", "stat", "getsize", "getmtime"}
+    | {"glob", "iglob", "rglob", "listdir", "scandir", "iterdir", "walk"}
+)
+
+
+def _guarded_spans(
+    tests: Sequence[ast.If | ast.While | ast.IfExp | ast.Try], flag_values: dict[str, list[ast.expr]]
+) -> list[tuple[int, int]]:
+    """The lines of statements that run only on some answer about a file: both branches of an
+    `if`, `while` or conditional expression whose test asks whether files are there (directly,
+    or through a name given such a value anywhere: `hit = os.path.isfile(p)`), and every
+    `except` handler (it runs when something failed, a read of the file perhaps). A save there may
+    not have run, so the file may be someone else's."""
+    spans: list[tuple[int, int]] = []
+    budget = [_MAX_FLAG_READS]
+    asked: dict[str, bool] = {}
+
+    def asks(node: ast.AST, depth: int) -> bool:
+        for part in ast.walk(node):
+            budget[0] -= 1
+            if budget[0] <= 0:
+                return True  # a hostile web of flags: every test may ask
+            if isinstance(part, ast.Call) and name_of(part) in _EXISTENCE_CALLS:
+                return True
+            if isinstance(part, ast.Name) and part.id in flag_values and depth < _MAX_FLAG_DEPTH:
+                if part.id not in asked:
+                    asked[part.id] = False  # a name given itself: no answer through it
+                    asked[part.id] = any(asks(value, depth + 1) for value in flag_values[part.id])
+                if asked[part.id]:
+                    return True
+        return False
+
+    for test in tests:
+        if isinstance(test, ast.Try):
+            spans.extend(_span_of(handler.body) for handler in test.handlers if handler.body)
+        elif isinstance(test, ast.IfExp):
+            if asks(test.test, 0):
+                spans.append((test.lineno, test.end_lineno or test.lineno))
+        elif asks(test.test, 0):
+            spans.extend(_span_of(part) for part in (test.body, test.orelse) if part)
+    return spans
+
+
+def _span_of(statements: list[ast.stmt]) -> tuple[int, int]:
+    return statements[0].lineno, max(statement.end_lineno or statement.lineno for statement in statements)
+
+
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """Line spans joined where they overlap or nest, as their sorted first and last lines."""
     firsts: list[int] = []
@@ -2148,24 +2193,44 @@ def _within_spans(line: int, spans: tuple[list[int], list[int]]) -> bool:
     return at >= 0 and line <= lasts[at]
 
 
-def _fills_a_folder(call: ast.Call) -> bool:
+def _fills_a_folder(call: ast.Call, qualname: str = "") -> bool:
     """A fetch, copy or unpack that writes files somewhere (`shutil.unpack_archive(a, d)`,
-    `tar.extractall(d)`, `snapshot_download(repo, local_dir=d)`, `shutil.copytree(src, d)`),
-    not a request that only reads (`requests.get(url)`, `urlopen(url)`, `blob.download_as_bytes()`);
-    `d.copy()` of a dict copies no file."""
-    name = name_of(call)
-    if name in _READS_ONLY or not _fetching_call(call):
+    `tar.extractall(d)`, `snapshot_download(repo, local_dir=d)`, `shutil.copytree(src, d)`, under
+    any name they are imported as), a command this pass cannot read (`subprocess.run(cmd)`,
+    `subprocess.getoutput(...)`, asyncio's subprocesses, `sh.wget(...)`); not a request that only
+    reads (`requests.get(url)`, `urlopen(url)`, `blob.download_as_bytes()`), nor a Hub download
+    into its own cache (`snapshot_download(repo)` with no `local_dir`); `d.copy()` of a dict
+    copies no file."""
+    names = {name_of(call), qualname.rsplit(".", 1)[-1]}
+    if names & _READS_ONLY:
         return False
-    if name in _FETCHING_CALLS:
-        return name in ("extractall", "extract") or bool(call.args or call.keywords)
-    if name == "retrieve":
+    if names & _UNREAD_RUNNERS:
+        return True
+    if names & _FOLDER_ARGUMENTS.keys() and names & {
+        "snapshot_download",
+        "hf_hub_download",
+        "load_state_dict_from_url",
+    }:
+        return any(keyword.arg in ("local_dir", "cache_dir", "model_dir") for keyword in call.keywords)
+    if names & _FETCHING_CALLS:
+        return bool(names & {"extractall", "extract"}) or bool(call.args or call.keywords)
+    if "retrieve" in names:
         return True  # pooch.retrieve(url, known_hash, path=...)
-    if name not in _RUNNERS or not _program_runner(call):
+    runner = qualname.startswith(("subprocess.", "os.system", "os.popen")) or _program_runner(call)
+    if not (names & _RUNNERS and runner):
         return False  # an HTTP client's request: what it returns is written, if at all, by the code
     # A command spelled in the call is read by record_scoped_command, which knows a copy of the
     # function's own file; one held in a variable may fetch anything.
     command = call.args[0] if call.args else None
     return not isinstance(command, (ast.List, ast.Tuple, ast.Constant, ast.JoinedStr))
+
+
+# Programs started in ways the command finder does not read, and fetching programs called as
+# functions (`sh.wget(url)`): any may fill any folder.
+_UNREAD_RUNNERS = frozenset(
+    {"getoutput", "getstatusoutput", "create_subprocess_shell", "create_subprocess_exec", "spawn", "execv"}
+    | {"wget", "curl", "rsync", "scp", "aria2c", "gsutil", "azcopy", "rclone"}
+)
 
 
 # Fetching calls that hand the bytes back rather than write a file.

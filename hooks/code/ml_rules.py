@@ -836,7 +836,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands.wrappers = wrappers_of(module, lambda node: qualified_name(node, aliases))
         self.loads.mlflow.prepare(nodes, lambda node: qualified_name(node, aliases))
         if not self.notebook:
-            prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
+            # Names as the module's imports bind them (`from shutil import unpack_archive as ua`):
+            # the visitor learns imports in order, and the prescan runs before it.
+            prescan_writes(module, self.loads, lambda node: qualified_name(node, aliases), self.commands.wrappers)
 
     def _record_started_code(
         self, module: ast.Module, nodes: Sequence[ast.AST], magic_lines: Sequence[tuple[int, str]]
@@ -964,7 +966,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
-        if self.loads.reads_own_cache(node):
+        if not serving and self.loads.reads_own_cache(node):  # a request may name the path
             return "its own cache: when the file is missing, the same code builds and saves it"
         if not serving and self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT

@@ -28,9 +28,11 @@ A check that is true when the file is missing (`not exists(p)`, alone or in `and
 body serialises to that path makes the path the code's own for the statements after it, in its
 block and in every enclosing block of the same function (or of the module's top level).
 
-A load tried first is the first shape too: `try: x = pickle.load(open(p, "rb"))` `except ...:
-x = build(); pickle.dump(x, open(p, "wb"))`, when the `try` only reads the path. The built-first
-check may ask a flag the function binds once to an existence test (`cache_hit = isfile(a) and
+A load tried first (`try: x = pickle.load(open(p, "rb"))` `except: x = build(); pickle.dump(x,
+open(p, "wb"))`) is no cache: built at stop 83 and withdrawn when a red team showed that the path
+may be anything the `try` cannot fail on (an argument, a request's path, a folder unpacked before),
+none of which the `if exists(p)` shapes' tests catch for it. The built-first check may ask a
+flag the function binds once to an existence test (`cache_hit = isfile(a) and
 isfile(b)`, then `if rank == 0 and not cache_hit:`).
 
 Neither shape holds in a folder a fetch fills (`d = snapshot_download(repo)`,
@@ -390,7 +392,51 @@ def _places(tree: ast.AST) -> Places:
 _FETCHING_NAME = re.compile(r"(?i)download|snapshot|retrieve|fetch|clone|get_file|cached_path|extract|unpack|pull")
 
 
-def _built_of_fetches(assigned: dict[str, list[tuple[int, ast.AST]]], inherited: frozenset[str]) -> frozenset[str]:
+_PROGRAM_RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput"})
+_PROGRAM_MODULES = frozenset({"subprocess", "os", "sp", "sh"})
+
+
+def _starts_a_program(call: ast.Call) -> bool:
+    """`subprocess.run(...)`, `os.system(...)`, a bare `Popen(...)`: not `trainer.run(cfg)`."""
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr in _PROGRAM_RUNNERS and isinstance(func.value, ast.Name) and func.value.id in _PROGRAM_MODULES
+    return isinstance(func, ast.Name) and func.id in {"Popen", "check_call", "check_output", "getoutput"}
+
+
+def _called_name(call: ast.Call, imported: dict[str, str]) -> str:
+    name = name_of(call.func)
+    if isinstance(call.func, ast.Name):
+        name = imported.get(name, name).rsplit(".", 1)[-1]
+    return name
+
+
+def _filled_by_calls(scope: ast.AST, tree: ast.AST, imported: dict[str, str]) -> frozenset[str]:
+    """Names and attribute texts handed to a fetch, an unpack or a started program in the scope
+    (`snapshot_download(repo, local_dir=d)`, `shutil.unpack_archive(a, d)`, `subprocess.run(["git",
+    "clone", url, d])`): the folder they name may be filled with someone else's files."""
+    found: set[str] = set()
+    for node in _scope_nodes(scope) if scope is not tree else nodes_of(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _called_name(node, imported)
+        if not (_FETCHING_NAME.search(name) or _starts_a_program(node) or name in _FOLDER_FILLERS):
+            continue
+        for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+            for part in ast.walk(argument):
+                if isinstance(part, (ast.Name, ast.Attribute)):
+                    text = _text(part)
+                    if text is not None:
+                        found.add(text)
+    return frozenset(found)
+
+
+_FOLDER_FILLERS = frozenset({"copytree", "copy2", "copyfile", "move", "extractall", "unpack_archive"})
+
+
+def _built_of_fetches(
+    assigned: dict[str, list[tuple[int, ast.AST]]], inherited: frozenset[str], imported: dict[str, str]
+) -> frozenset[str]:
     """The assigned names whose value calls a fetch or is built of a name already found
     (`inherited`, or one found here), followed through any number of assignments in one pass
     over the names each value reads."""
@@ -400,7 +446,7 @@ def _built_of_fetches(assigned: dict[str, list[tuple[int, ast.AST]]], inherited:
     for target, values in assigned.items():
         for _, value in values:
             for node in ast.walk(value):
-                if isinstance(node, ast.Call) and _FETCHING_NAME.search(name_of(node.func) or ""):
+                if isinstance(node, ast.Call) and _FETCHING_NAME.search(_called_name(node, imported)):
                     if target not in found:
                         found.add(target)
                         queue.append(target)
@@ -546,10 +592,14 @@ def _only_read(node: ast.AST, parents: dict[int, ast.AST], *, saving: bool = Fal
         ):
             current = parent
             continue
+        if isinstance(parent, ast.Attribute) and parent.value is current and parent.attr == "parent":
+            current = parent  # `p.parent`: the path's folder, judged by what it is handed to
+            continue
         if isinstance(parent, ast.Attribute) and parent.value is current:
             grand = parents.get(id(parent))
-            # `p.exists()`, `p.read_bytes()`: a method of the path that reads it
-            return isinstance(grand, ast.Call) and grand.func is parent and parent.attr in _READING_CALLS
+            # `p.exists()`, `p.read_bytes()`: a method of the path that reads it; `p.parent.mkdir()`
+            methods = _READING_CALLS | _FOLDER_MAKERS
+            return isinstance(grand, ast.Call) and grand.func is parent and parent.attr in methods
         if isinstance(parent, ast.Call):
             if current is parent.func:
                 return False
@@ -627,21 +677,26 @@ class OwnCaches:
         self._assignments: dict[int, dict[str, list[tuple[int, ast.AST]]]] = {}
         self._unseen: dict[int, frozenset[str]] = {}
         self._fetched_names: dict[int, frozenset[str]] = {}
+        self._imported: dict[str, str] = {}  # import alias -> the name imported
         self._bound: dict[int, dict[str, list[int]]] = {}
         self._single_values: dict[tuple[int, str], ast.expr] = {}
 
     def scan(self, tree: ast.AST) -> None:
+        # What each imported name stands for (`from modelscope import snapshot_download as ms`).
+        self._imported = {
+            alias.asname: alias.name
+            for node in nodes_of(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in node.names
+            if alias.asname
+        }
         places = _places(tree)
         self._scan_checks(tree, places)
         self._scan_built_first(tree, places)
 
     def _scan_checks(self, tree: ast.AST, places: Places) -> None:
         for block in _blocks(tree):
-            checks = [
-                (isinstance(s, ast.If) and checked_path(s.test) is not None)
-                or (isinstance(s, ast.Try) and bool(s.handlers))
-                for s in block
-            ]
+            checks = [isinstance(s, ast.If) and checked_path(s.test) is not None for s in block]
             if not any(checks):
                 continue
             # From the end of the block back: what the statements after each check write, gathered
@@ -653,34 +708,7 @@ class OwnCaches:
                     fetched = self._fetched(_scope_of(statement, places, tree), tree)
                     if isinstance(statement, ast.If):
                         self._check(statement, after, handles, fetched)
-                    elif isinstance(statement, ast.Try):
-                        self._tried(statement, after, handles, fetched)
                 after |= _written([statement], handles)
-
-    def _tried(self, node: ast.Try, after: set[str], handles: dict[str, str], fetched: frozenset[str]) -> None:
-        """`try: x = pickle.load(open(p, "rb"))` `except: x = build(); pickle.dump(x, open(p, "wb"))`:
-        the load reads what the handler writes when it could not. The `try` body must only read the
-        path (a download there makes the load read the download)."""
-        span = _span(node.body)
-        if span is None:
-            return
-        written: set[str] = set()
-        for handler in node.handlers:
-            written |= _written(handler.body, handles)
-        if _leaves(node.body):
-            written |= after
-        for path in sorted(written):
-            try:
-                checked = ast.parse(path, mode="eval").body
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                continue
-            keys = _path_keys(checked, path, {})
-            if keys & fetched:
-                continue  # in a folder a fetch fills: the download may bring the file
-            changed = [_changed_by(statement) for statement in node.body]
-            if any(keys & bound or path in handed for bound, handed in changed):
-                continue
-            self.branches.append((*span, path, frozenset(_handles(node.body, path))))
 
     def _check(self, node: ast.If, after: set[str], handles: dict[str, str], fetched: frozenset[str]) -> None:
         checked = checked_path(node.test)
@@ -832,7 +860,8 @@ class OwnCaches:
         found = self._fetched_names.get(id(scope))
         if found is None:
             inherited = self._fetched(tree, tree) if scope is not tree else frozenset()
-            found = inherited | _built_of_fetches(self._assigned(scope, tree), inherited)
+            filled = _filled_by_calls(scope, tree, self._imported)
+            found = inherited | _built_of_fetches(self._assigned(scope, tree), inherited | filled, self._imported)
             self._fetched_names[id(scope)] = found
         return found
 

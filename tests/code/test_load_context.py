@@ -2851,3 +2851,100 @@ def test_calls_between_that_fill_no_folder_keep_the_saved_file_its_own(tmp_path:
     )
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
     assert found == [(10, "low"), (15, "low")]
+
+
+RED_TEAM_83_GUARDS_AND_FILLS = """import os, glob, shutil, subprocess, torch
+from shutil import unpack_archive as unpack
+from subprocess import run
+
+
+def else_branch(x, d):
+    p = os.path.join(d, "m.pt")
+    if os.path.isfile(p):
+        pass
+    else:
+        torch.save(x, p)
+    return torch.load(p)
+
+
+def globbed(x, d):
+    p = os.path.join(d, "m.pt")
+    if not glob.glob(p):
+        torch.save(x, p)
+    return torch.load(p)
+
+
+def in_a_handler(x, d):
+    p = os.path.join(d, "m.pt")
+    try:
+        open(p, "rb").close()
+    except OSError:
+        torch.save(x, p)
+    return torch.load(p)
+
+
+def conditional_expression(x, d):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p) if not os.path.exists(p) else None
+    return torch.load(p)
+
+
+def copied_tree(x, d, src):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p)
+    shutil.copytree(src, d, dirs_exist_ok=True)
+    return torch.load(p)
+
+
+def aliased_unpack(x, d, archive):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p)
+    unpack(archive, d)
+    return torch.load(p)
+
+
+def aliased_runner(x, p, cmd):
+    torch.save(x, p)
+    run(cmd)
+    return torch.load(p)
+
+
+def cloned(x, d, url):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p)
+    subprocess.run(["git", "clone", url, d])
+    return torch.load(p)
+
+
+def output_of_a_shell(x, d, command):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p)
+    subprocess.getoutput(command)
+    return torch.load(p)
+"""
+
+
+def test_red_team_83_saves_that_may_not_run_and_folders_filled_between_keep_loads_high(tmp_path: Path) -> None:
+    """A save in the `else` of a presence test, under a glob, in an `except` handler, in a
+    conditional expression; a copytree, an aliased unpack or runner, a clone, a shell's output
+    between the save and the load."""
+    findings = scan_code(tmp_path, RED_TEAM_83_GUARDS_AND_FILLS, "job.py")
+    found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS306"]
+    assert found and {severity for _, severity in found} == {"high"}, found
+    assert len(found) == 9
+
+
+def test_a_hub_download_into_its_own_cache_between_fills_no_folder_of_the_script(tmp_path: Path) -> None:
+    """Look-alike: `snapshot_download(repo)` with no `local_dir` writes the Hub's cache, not the
+    folder the script saved to; a pathlib cache that makes its folder stays the script's own."""
+    source = (
+        "import os, torch\nfrom pathlib import Path\nfrom huggingface_hub import snapshot_download\n"
+        "def f(x, d, repo):\n    p = os.path.join(d, 'm.pt')\n    torch.save(x, p)\n"
+        "    weights = snapshot_download(repo, revision='0123456789abcdef0123456789abcdef01234567')\n"
+        "    return torch.load(p), weights\n"
+        "def g(out):\n    p = Path(out) / 'features.pt'\n    if not p.exists():\n"
+        "        p.parent.mkdir(parents=True, exist_ok=True)\n        torch.save(build(), p)\n"
+        "    return torch.load(p)\n"
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+    assert found == [(8, "low"), (14, "low")]

@@ -710,16 +710,30 @@ def fetched(repo):
 """
 
 
-def test_a_load_tried_first_whose_handler_builds_and_saves_the_file_is_its_own_cache(tmp_path: Path) -> None:
-    """BERT SQuAD scripts' feature cache: `try:` load, `except:` build and (on one rank) save.
-    Look-alikes: a download before the load in the `try`, a handler that saves another file or
-    only logs, a path rebound in the `try`, a folder a fetch fills."""
+def test_a_load_tried_first_whose_handler_builds_and_saves_the_file_stays_blocking(tmp_path: Path) -> None:
+    """Built and withdrawn at stop 83: `try: load(p)` `except: build(); save(p)` reads whatever
+    is at the path when the load does not fail, and the path may be an argument, a request's, or
+    in a folder unpacked before; BERT SQuAD's feature cache keeps its severity."""
     findings = graded(scan_code(tmp_path, TRIED, "squad.py"))
-    assert findings[0] == ("B301", 8, "low")
-    assert [(line, severity) for _, line, severity in findings[1:]] == [
-        (20, "high"),
-        (27, "high"),
-        (34, "high"),
-        (42, "high"),
-        (51, "high"),
-    ]
+    assert findings and "low" not in {severity for _, _, severity in findings}
+
+
+def test_a_cache_in_a_folder_handed_to_a_fetch_or_an_aliased_one_is_not_the_codes_own(tmp_path: Path) -> None:
+    """Red team stop 83: `snapshot_download(repo, local_dir=d)`, `shutil.unpack_archive(a, d)`, a
+    clone started into `d`, and a fetch imported under another name fill the cache's folder."""
+    head = "import os, shutil, subprocess, torch\nfrom modelscope import snapshot_download as fetch_model\n"
+    cache = (
+        "    p = os.path.join(d, 'feat.pt')\n    if not os.path.isfile(p):\n        torch.save(build(), p)\n"
+        "    return torch.load(p, weights_only=False)\n"
+    )
+    for filling in (
+        "    snapshot_download(repo, local_dir=d)\n",
+        "    shutil.unpack_archive(repo, d)\n",
+        "    subprocess.run(['git', 'clone', repo, d])\n",
+        "    d = fetch_model(repo)\n",
+    ):
+        source = head + "def f(repo, d):\n" + filling + cache
+        found = [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+        assert found == ["high"], filling
+    plain = head + "def f(repo, d):\n" + cache
+    assert [f.severity.value for f in scan_code(tmp_path, plain, "job.py") if f.rule_id == "MLS306"] == ["low"]
