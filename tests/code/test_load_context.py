@@ -2763,6 +2763,11 @@ def test_a_shell_line_of_many_interpolations_of_a_long_literal_stays_bounded() -
     assert len(filled) < len(line) + MAX_TEXT + 1
 
 
+def torch_loads(tmp_path: Path, source: str) -> list[tuple[int, str]]:
+    """(line, severity) of each MLS306 finding of a script."""
+    return [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+
+
 FOLDER_FILLED_BETWEEN = """import os, requests, shutil, subprocess, tarfile, torch
 from huggingface_hub import snapshot_download
 
@@ -2824,8 +2829,7 @@ def test_a_folder_filled_between_the_save_and_the_load_is_no_longer_the_scripts_
     that unpacks there, a response written over the file: the file the function saved may have
     been replaced. And a save that only runs when the file is missing (in a downloaded snapshot,
     where it may be present)."""
-    findings = scan_code(tmp_path, FOLDER_FILLED_BETWEEN, "job.py")
-    found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS306"]
+    found = torch_loads(tmp_path, FOLDER_FILLED_BETWEEN)
     assert found == [(9, "high"), (16, "high"), (23, "high"), (30, "high"), (37, "high"), (45, "high"), (53, "high")]
 
 
@@ -2849,8 +2853,7 @@ def test_calls_between_that_fill_no_folder_keep_the_saved_file_its_own(tmp_path:
         "    torch.save({}, p)\n"
         "    return torch.load(p, weights_only=False)\n"
     )
-    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
-    assert found == [(10, "low"), (15, "low")]
+    assert torch_loads(tmp_path, source) == [(10, "low"), (15, "low")]
 
 
 RED_TEAM_83_GUARDS_AND_FILLS = """import os, glob, shutil, subprocess, torch
@@ -2928,8 +2931,7 @@ def test_red_team_83_saves_that_may_not_run_and_folders_filled_between_keep_load
     """A save in the `else` of a presence test, under a glob, in an `except` handler, in a
     conditional expression; a copytree, an aliased unpack or runner, a clone, a shell's output
     between the save and the load."""
-    findings = scan_code(tmp_path, RED_TEAM_83_GUARDS_AND_FILLS, "job.py")
-    found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS306"]
+    found = torch_loads(tmp_path, RED_TEAM_83_GUARDS_AND_FILLS)
     assert found and {severity for _, severity in found} == {"high"}, found
     assert len(found) == 9
 
@@ -2946,5 +2948,4 @@ def test_a_hub_download_into_its_own_cache_between_fills_no_folder_of_the_script
         "        p.parent.mkdir(parents=True, exist_ok=True)\n        torch.save(build(), p)\n"
         "    return torch.load(p)\n"
     )
-    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
-    assert found == [(8, "low"), (14, "low")]
+    assert torch_loads(tmp_path, source) == [(8, "low"), (14, "low")]
