@@ -966,7 +966,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
-        if not serving and self.loads.reads_own_cache(node):  # a request may name the path
+        if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same code builds and saves it"
         if not serving and self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT
