@@ -45,7 +45,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from hooks.code.bindings import names_bound_by, writes_namespace
 from hooks.code.command_origin import name_of, unpacked_pairs
@@ -411,12 +411,16 @@ def _called_name(call: ast.Call, imported: dict[str, str]) -> str:
     return name
 
 
-def _filled_by_calls(scope: ast.AST, tree: ast.AST, imported: dict[str, str]) -> frozenset[str]:
-    """Names and attribute texts handed to a fetch, an unpack or a started program in the scope
-    (`snapshot_download(repo, local_dir=d)`, `shutil.unpack_archive(a, d)`, `subprocess.run(["git",
-    "clone", url, d])`): the folder they name may be filled with someone else's files."""
+def _filled_by_calls(
+    nodes: Iterable[ast.AST], imported: dict[str, str], *, attributes_only: bool = False
+) -> frozenset[str]:
+    """Names and attribute texts handed to a fetch, an unpack or a started program among these
+    nodes (`snapshot_download(repo, local_dir=d)`, `shutil.unpack_archive(a, d)`,
+    `subprocess.run(["git", "clone", url, d])`): the folder they name may be filled with someone
+    else's files. With `attributes_only`, only an instance's attributes (`self.cache_dir`), which
+    other methods share."""
     found: set[str] = set()
-    for node in _scope_nodes(scope) if scope is not tree else nodes_of(tree):
+    for node in nodes:
         if not isinstance(node, ast.Call):
             continue
         name = _called_name(node, imported)
@@ -424,9 +428,9 @@ def _filled_by_calls(scope: ast.AST, tree: ast.AST, imported: dict[str, str]) ->
             continue
         for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
             for part in ast.walk(argument):
-                if isinstance(part, (ast.Name, ast.Attribute)):
+                if isinstance(part, ast.Attribute) or (isinstance(part, ast.Name) and not attributes_only):
                     text = _text(part)
-                    if text is not None:
+                    if text is not None and (not attributes_only or text.startswith("self.")):
                         found.add(text)
     return frozenset(found)
 
@@ -859,8 +863,11 @@ class OwnCaches:
         "c.pt")`; worked out once per scope."""
         found = self._fetched_names.get(id(scope))
         if found is None:
-            inherited = self._fetched(tree, tree) if scope is not tree else frozenset()
-            filled = _filled_by_calls(scope, tree, self._imported)
+            if scope is tree:  # the module's names, and instance attributes any method fills
+                inherited = _filled_by_calls(nodes_of(tree), self._imported, attributes_only=True)
+            else:
+                inherited = self._fetched(tree, tree)
+            filled = _filled_by_calls(_scope_nodes(scope), self._imported)
             found = inherited | _built_of_fetches(self._assigned(scope, tree), inherited | filled, self._imported)
             self._fetched_names[id(scope)] = found
         return found

@@ -737,3 +737,25 @@ def test_a_cache_in_a_folder_handed_to_a_fetch_or_an_aliased_one_is_not_the_code
         assert found == ["high"], filling
     plain = head + "def f(repo, d):\n" + cache
     assert [f.severity.value for f in scan_code(tmp_path, plain, "job.py") if f.rule_id == "MLS306"] == ["low"]
+
+
+def test_a_folder_handed_to_a_fetch_in_another_function_is_only_shared_through_the_instance(tmp_path: Path) -> None:
+    """`self.cache_dir` filled by a download in `__init__` is the same folder in every method; a
+    local `d` handed to a download in another function is another name (look-alike)."""
+    shared = (
+        "import os, torch\nfrom huggingface_hub import snapshot_download\n"
+        "class Model:\n    def __init__(self, repo, cache_dir):\n        self.cache_dir = cache_dir\n"
+        "        snapshot_download(repo, local_dir=self.cache_dir)\n"
+        "    def features(self):\n        p = os.path.join(self.cache_dir, 'feat.pt')\n"
+        "        if not os.path.isfile(p):\n            torch.save(build(), p)\n"
+        "        return torch.load(p, weights_only=False)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, shared, "job.py") if f.rule_id == "MLS306"] == ["high"]
+    other = (
+        "import os, torch\nfrom huggingface_hub import snapshot_download\n"
+        "def fetch(repo, d):\n    snapshot_download(repo, local_dir=d)\n"
+        "def features(d):\n    p = os.path.join(d, 'feat.pt')\n"
+        "    if not os.path.isfile(p):\n        torch.save(build(), p)\n"
+        "    return torch.load(p, weights_only=False)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, other, "job.py") if f.rule_id == "MLS306"] == ["low"]
