@@ -723,7 +723,9 @@ class LoadContext:
         job_key = self.key(job_output) if job_output is not None else None
         if job_key is not None:
             self.job_outputs.add(job_key)
-        for key in self._written_by(call, qualname) + ([job_key] if job_key is not None else []):
+        written_here = [] if _within_spans(call.lineno, self.absence_guarded) else self._written_by(call, qualname)
+        # (a save a test of the file's presence decides may not have run: not the script's write)
+        for key in written_here + ([job_key] if job_key is not None else []):
             self.write_lines.setdefault(key, []).append(call.lineno)
             if self.function_depth:
                 self.lines_in_functions.add(call.lineno)
@@ -1218,6 +1220,17 @@ class LoadContext:
         if not own_source and _fills_a_folder(call, qualname):
             # also a copy, move or link: `shutil.copytree(src, d)` fills the folder `d` names
             self.scoped_fills.setdefault(scope, []).append(line)
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "open"
+            and not opened_to_read(
+                ast.Call(func=ast.Name("open"), args=[func.value, *call.args], keywords=call.keywords)
+            )
+        ):
+            # `Path(p).open("wb").write(response.content)`
+            reopened = self._scoped_path(_path_named_by(func.value) or func.value, scope, line)
+            if reopened is not None and (scope, line) not in self.serialised_opens:
+                self.scoped_replaced.setdefault((scope, reopened), []).append(line)
         rewrites = isinstance(func, ast.Attribute) and func.attr in ("write_bytes", "write_text")
         if rewrites and isinstance(func, ast.Attribute) and call.args and (scope, line) not in self.serialised_opens:
             # `Path(p).write_bytes(response.content)`: bytes no serialiser of the function made
@@ -2206,6 +2219,14 @@ def _fills_a_folder(call: ast.Call, qualname: str = "") -> bool:
         return False
     if names & _UNREAD_RUNNERS:
         return True
+    if "get" in names and len(call.args) >= 2 and isinstance(call.func, ast.Attribute):
+        # sftp's, fsspec's and other file clients' `get(remote, local)` (not a dict's `get(k, d)`)
+        receiver = call.func.value
+        if isinstance(receiver, ast.Call) or _FILE_CLIENT.search(name_of(receiver)):
+            return True
+    handed = [*call.args, *(keyword.value for keyword in call.keywords)]
+    if any(isinstance(a, (ast.Name, ast.Attribute)) and name_of(a) in _FILLING_FUNCTIONS for a in handed):
+        return True  # `executor.submit(urlretrieve, url, p)`, `Thread(target=shutil.unpack_archive, ...)`
     if names & _FOLDER_ARGUMENTS.keys() and names & {
         "snapshot_download",
         "hf_hub_download",
@@ -2225,12 +2246,17 @@ def _fills_a_folder(call: ast.Call, qualname: str = "") -> bool:
     return not isinstance(command, (ast.List, ast.Tuple, ast.Constant, ast.JoinedStr))
 
 
-# Programs started in ways the command finder does not read, and fetching programs called as
-# functions (`sh.wget(url)`): any may fill any folder.
+# Programs started in ways the command finder does not read, fetching programs called as
+# functions (`sh.wget(url)`), and other libraries' fetches and unpacks (patool, distutils, ClearML,
+# W&B, paramiko's sftp): any may fill any folder.
 _UNREAD_RUNNERS = frozenset(
     {"getoutput", "getstatusoutput", "create_subprocess_shell", "create_subprocess_exec", "spawn", "execv"}
     | {"wget", "curl", "rsync", "scp", "aria2c", "gsutil", "azcopy", "rclone"}
+    | {"extract_archive", "copy_tree", "get_local_copy", "restore", "copy_file", "get_file"}
 )
+_FILE_CLIENT = re.compile(r"(?i)sftp|ftp|^fs$|_fs$|filesystem|s3|gcs|hdfs|remote|storage|bucket")
+# Functions that fill folders when something else calls them with the arguments handed beside.
+_FILLING_FUNCTIONS = frozenset(_FETCHING_CALLS - {"copy", "move", "download"}) | {"extract_archive", "copy_tree"}
 
 
 # Fetching calls that hand the bytes back rather than write a file.

@@ -435,7 +435,12 @@ def _filled_by_calls(
     return frozenset(found)
 
 
-_FOLDER_FILLERS = frozenset({"copytree", "copy2", "copyfile", "move", "extractall", "unpack_archive"})
+# Calls that put files where their arguments say, whatever they are called on: shutil's, fsspec's
+# and sftp's `get(remote, local)`, tf.io.gfile's `copy`, W&B's `restore`, ClearML's local copy.
+_FOLDER_FILLERS = frozenset(
+    {"copytree", "copy2", "copyfile", "move", "extractall", "unpack_archive", "copy", "get", "restore"}
+    | {"get_local_copy", "copy_tree", "extract_archive"}
+)
 
 
 def _built_of_fetches(

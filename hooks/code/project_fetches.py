@@ -46,6 +46,7 @@ from hooks.code.torch_releases import installs_old_torch, widens_torch_loads
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
 FETCHING_COMMAND = re.compile(
     r"\b(?:wget|curl|aws\s+s3|s3api|gsutil|gcloud\s+storage|az\s+storage|azcopy|rsync|rclone|scp|aria2c|gdown|"
+    r"hdfs\s+dfs|hadoop\s+fs|"
     r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout|repro)|"
     r"unzip|tar|gunzip|bunzip2|unxz|7z|cp|mv|kaggle|huggingface-cli|hf\s+download|urlretrieve|urlopen|"
     r"Invoke-WebRequest|iwr|Start-BitsTransfer|ADD|COPY\s+--from|"

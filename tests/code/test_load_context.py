@@ -2949,3 +2949,67 @@ def test_a_hub_download_into_its_own_cache_between_fills_no_folder_of_the_script
         "    return torch.load(p)\n"
     )
     assert torch_loads(tmp_path, source) == [(8, "low"), (14, "low")]
+
+
+RED_TEAM_83_PASS_2 = """import os, pickle, torch, requests, urllib.request, shutil, threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+import patoolib
+
+
+def patool(x, d, archive):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p)
+    patoolib.extract_archive(archive, outdir=d)
+    return torch.load(p)
+
+
+def submitted(x, p, url):
+    torch.save(x, p)
+    ThreadPoolExecutor().submit(urllib.request.urlretrieve, url, p).result()
+    return torch.load(p)
+
+
+def threaded(x, d, archive):
+    p = os.path.join(d, "m.pt")
+    torch.save(x, p)
+    threading.Thread(target=shutil.unpack_archive, args=(archive, d)).run()
+    return torch.load(p)
+
+
+def reopened(x, p, url):
+    torch.save(x, p)
+    Path(p).open("wb").write(requests.get(url, timeout=5).content)
+    return torch.load(p)
+
+
+def sftp(x, p, client):
+    torch.save(x, p)
+    client.open_sftp().get("/remote/m.pt", p)
+    return torch.load(p)
+
+
+def hdfs(x, p):
+    torch.save(x, p)
+    os.system(f"hdfs dfs -get /remote/m.pt {p}")
+    return torch.load(p)
+
+
+def guarded_constant():
+    if not os.path.exists("model.pkl"):
+        pickle.dump(build(), open("model.pkl", "wb"))
+    return pickle.load(open("model.pkl", "rb"))
+"""
+
+
+def test_red_team_83_pass_2_fills_and_guarded_constant_writes(tmp_path: Path) -> None:
+    """patool's and a thread's or an executor's unpack or download, a reopened path written with a
+    response, an sftp or HDFS get between the save and the load; a constant path saved only when
+    missing (judged as a cache: its name is the code's own, so low as one, not as a write)."""
+    findings = scan_code(tmp_path, RED_TEAM_83_PASS_2, "job.py")
+    found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS306"]
+    assert found == [(11, "high"), (17, "high"), (24, "high"), (30, "high"), (36, "high"), (42, "high")], found
+    constant = [f for f in findings if f.rule_id == "B301"]
+    assert [f.severity.value for f in constant] == ["low"] and "own cache" in constant[0].message
+    dict_get = "def f(x, p, table):\n    torch.save(x, p)\n    table.get('a', p)\n    return torch.load(p)\n"
+    assert torch_loads(tmp_path, "import torch\n" + dict_get) == [(5, "low")]
