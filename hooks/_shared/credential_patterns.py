@@ -148,7 +148,10 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
     _d(
         "slack_token",
         "Slack token",
-        rf"(?P<secret>{_left('xox[abposre]-', _ALNUM + '-')}[A-Za-z0-9-]{{10,250}})(?![A-Za-z0-9-])",
+        # Every Slack token carries numeric ids or a random body (`xoxb-<team>-<bot>-<secret>`,
+        # `xoxe-1-<base64>`): six digits at least; `xoxb-test-token` is a test's placeholder.
+        rf"(?P<secret>{_left('xox[abposre]-', _ALNUM + '-')}(?=(?:[A-Za-z-]*[0-9]){{6}})[A-Za-z0-9-]{{10,250}})"
+        r"(?![A-Za-z0-9-])",
         ("xox",),
     ),
     _d(

@@ -47,7 +47,12 @@ POSITIVES = [
     ("MLS214", "app.yaml", f"conn: DefaultEndpointsProtocol=https;AccountName=x;AccountKey={fake('', 86, B64)}==\n"),
     ("MLS215", "ci.sh", f"git clone https://{fake('ghp_', 36)}@github.com/acme/x\n"),
     ("MLS216", "requirements.txt", f"--index-url https://__token__:{fake('glpat-', 20)}@gitlab.example/simple\n"),
-    ("MLS217", "notify.py", f'SLACK = "{fake("xoxb-", 40, ALNUM + "-")}"\n'),
+    # A bot token's shape: workspace and bot ids, then 24 characters (Slack's token-types page).
+    (
+        "MLS217",
+        "notify.py",
+        f'SLACK = "xoxb-{fake("", 11, "0123456789")}-{fake("", 13, "0123456789")}-{fake("", 24, ALNUM)}"\n',
+    ),
     (
         "MLS218",
         "notify.py",

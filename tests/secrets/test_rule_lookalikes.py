@@ -44,6 +44,8 @@ LOOKALIKES = [
     ("MLS215", "a.env", "GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
     ("MLS216", "a.md", "pip install --index-url https://__token__:<your_personal_token>@gitlab.example.com/simple\n"),
     ("MLS217", "a.env", "SLACK_BOT_TOKEN=xoxb-your-bot-token\n"),
+    # blind65 (read after its final figure): a test's placeholder tokens carry no numeric ids
+    ("MLS217", "slack.test.ts", 'const token = "xoxb-secret-error-token-for-tests";\n'),
     ("MLS218", "a.md", "Set SLACK_WEBHOOK to https://hooks.slack.com/services/T000/B000/XXXX\n"),
     (
         "MLS219",
