@@ -723,9 +723,9 @@ class LoadContext:
         job_key = self.key(job_output) if job_output is not None else None
         if job_key is not None:
             self.job_outputs.add(job_key)
-        written_here = [] if _within_spans(call.lineno, self.absence_guarded) else self._written_by(call, qualname)
-        # (a save a test of the file's presence decides may not have run: not the script's write)
-        for key in written_here + ([job_key] if job_key is not None else []):
+        # A constant path saved under a test of its presence stays a write: if the save did not run,
+        # the file there is the repository's own (mlsec-artifacts judges it when it is committed).
+        for key in self._written_by(call, qualname) + ([job_key] if job_key is not None else []):
             self.write_lines.setdefault(key, []).append(call.lineno)
             if self.function_depth:
                 self.lines_in_functions.add(call.lineno)

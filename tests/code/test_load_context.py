@@ -3004,12 +3004,12 @@ def guarded_constant():
 
 def test_red_team_83_pass_2_fills_and_guarded_constant_writes(tmp_path: Path) -> None:
     """patool's and a thread's or an executor's unpack or download, a reopened path written with a
-    response, an sftp or HDFS get between the save and the load; a constant path saved only when
-    missing (judged as a cache: its name is the code's own, so low as one, not as a write)."""
+    response, an sftp or HDFS get between the save and the load. A constant path saved only when
+    missing stays low: if the save did not run, the file is the repository's own."""
     findings = scan_code(tmp_path, RED_TEAM_83_PASS_2, "job.py")
     found = [(f.line, f.severity.value) for f in findings if f.rule_id == "MLS306"]
     assert found == [(11, "high"), (17, "high"), (24, "high"), (30, "high"), (36, "high"), (42, "high")], found
     constant = [f for f in findings if f.rule_id == "B301"]
-    assert [f.severity.value for f in constant] == ["low"] and "own cache" in constant[0].message
+    assert [f.severity.value for f in constant] == ["low"]
     dict_get = "def f(x, p, table):\n    torch.save(x, p)\n    table.get('a', p)\n    return torch.load(p)\n"
     assert torch_loads(tmp_path, "import torch\n" + dict_get) == [(5, "low")]
