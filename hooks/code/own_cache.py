@@ -28,12 +28,12 @@ A check that is true when the file is missing (`not exists(p)`, alone or in `and
 body serialises to that path makes the path the code's own for the statements after it, in its
 block and in every enclosing block of the same function (or of the module's top level).
 
+The built-first check may ask a flag the function binds once to an existence test
+(`cache_hit = isfile(a) and isfile(b)`, then `if rank == 0 and not cache_hit:`).
+
 A load tried first (`try: x = pickle.load(open(p, "rb"))` `except: x = build(); pickle.dump(x,
-open(p, "wb"))`) is no cache: built at stop 83 and withdrawn when a red team showed that the path
-may be anything the `try` cannot fail on (an argument, a request's path, a folder unpacked before),
-none of which the `if exists(p)` shapes' tests catch for it. The built-first check may ask a
-flag the function binds once to an existence test (`cache_hit = isfile(a) and
-isfile(b)`, then `if rank == 0 and not cache_hit:`).
+open(p, "wb"))`) is no cache: built at stop 83 and withdrawn when a red team loaded an argument's,
+a request's and an unpacked folder's file through it (the load succeeds whatever is there).
 
 Neither shape holds in a folder a fetch fills (`d = snapshot_download(repo)`,
 `root = download_dataset(url)`, and names built of them): the download may bring the file, and
