@@ -597,16 +597,15 @@ def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -
     return _NOT_CONSTANT
 
 
-def _asks_trust_flag(test: ast.expr, truthy: frozenset[str]) -> bool:
-    """Whether an `if` test asks the trust_remote_code flag itself, alone or in `and` (`if
-    self.trust_remote_code and "AutoModel" in auto_map:`), so that its body runs only when the
-    caller set it: the code that sets the flag is judged where it does. Not a flag the module sets
-    True anywhere (`trust_remote_code = True`, a default of True), nor another name that merely
-    ends so (`no_trust_remote_code`)."""
+def _asked_trust_flags(test: ast.expr) -> set[str]:
+    """The trust_remote_code flags an `if` test asks, alone or in `and` (`if self.trust_remote_code
+    and "AutoModel" in auto_map:`), so that its body runs only when the caller set one: the code
+    that sets the flag is judged where it does. Not another name that merely ends so
+    (`no_trust_remote_code`); a flag the module sets True is ruled out where it is used."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
-        return any(_asks_trust_flag(value, truthy) for value in test.values)
+        return {flag for value in test.values for flag in _asked_trust_flags(value)}
     flag = test.id if isinstance(test, ast.Name) else test.attr if isinstance(test, ast.Attribute) else ""
-    return flag in _TRUST_FLAG_NAMES and flag not in truthy
+    return {flag} if flag in _TRUST_FLAG_NAMES else set()
 
 
 _TRUST_FLAG_NAMES = frozenset({"trust_remote_code", "_trust_remote_code"})
@@ -751,9 +750,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._served_model_functions: frozenset[int] = frozenset()  # ids: an MLflow pyfunc model's methods
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
-        # How many `if` bodies the visit is in whose test asks a trust_remote_code flag
-        # (`if trust_remote_code and auto_map:`): the flag's value decides what runs there.
-        self.trust_flag_guards = 0
+        # The trust_remote_code flags asked by the `if` bodies the visit is in (`if trust_remote_code
+        # and auto_map:`): the flag's value decides what runs there.
+        self.trust_flag_guards: list[set[str]] = []
         self._trust_set_true: frozenset[str] | None = None  # flags the module sets True (_flags_set_true)
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self._assigned: frozenset[str] | None = None  # see _assigned_names
@@ -1314,13 +1313,10 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_If(self, node: ast.If) -> None:
         self.visit(node.test)
-        if self._trust_set_true is None:
-            self._trust_set_true = _flags_set_true(self._module) if self._module is not None else frozenset()
-        guarded = _asks_trust_flag(node.test, self._trust_set_true)
-        self.trust_flag_guards += guarded
+        self.trust_flag_guards.append(_asked_trust_flags(node.test))
         for statement in node.body:
             self.visit(statement)
-        self.trust_flag_guards -= guarded
+        self.trust_flag_guards.pop()
         for statement in node.orelse:
             self.visit(statement)
 
@@ -1899,6 +1895,15 @@ class MLRuleVisitor(ast.NodeVisitor):
                 )
                 return
 
+    def _trust_guarded(self) -> bool:
+        """Whether an enclosing `if` asks a trust_remote_code flag the module never sets True."""
+        asked = set().union(*self.trust_flag_guards) if self.trust_flag_guards else set()
+        if not asked:
+            return False
+        if self._trust_set_true is None:  # read once, and only for a module that needs it
+            self._trust_set_true = _flags_set_true(self._module) if self._module is not None else frozenset()
+        return bool(asked - self._trust_set_true)
+
     def _dynamic_module_class(self, node: ast.Call) -> None:
         """transformers' `get_class_from_dynamic_module(class_reference, repo, revision=...,
         code_revision=...)` downloads the repository's module file and imports it, with no
@@ -1935,7 +1940,7 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _model_loading(self, node: ast.Call, name: str) -> None:
         self._trust_remote_code(node)
-        if "." in name and name.rsplit(".", 1)[-1] == "get_class_from_dynamic_module" and not self.trust_flag_guards:
+        if "." in name and name.rsplit(".", 1)[-1] == "get_class_from_dynamic_module" and not self._trust_guarded():
             self._dynamic_module_class(node)
         if _const_true(_keyword(node, "local_files_only")):
             # `from_pretrained(path, local_files_only=True)`: nothing is downloaded, so bandit's
