@@ -52,6 +52,13 @@ _ARGV_RUNNERS = frozenset(
 # Each positional argument is one word of the argv (`create_subprocess_exec("pip", "install", x)`).
 _SPREAD_RUNNERS = frozenset({"asyncio.create_subprocess_exec", "os.execlp", "os.spawnlp"})
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh"})
+
+
+def starts_a_program(qualname: str) -> bool:
+    """Whether a call of this dotted name starts a program (`subprocess.run`, `os.system`, ...)."""
+    return qualname in _STRING_RUNNERS or qualname in _ARGV_RUNNERS or qualname in _SPREAD_RUNNERS
+
+
 # Shell syntax inside one argv word is text for the program, not a pipe or a list of commands.
 _SHELL_SYNTAX = re.compile(r"[|;&<>`\n\r]")
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]{0,40}\))?[-#0 +]*[0-9*]*(?:\.[0-9*]+)?[sdifrxXeEgGc%]")

@@ -31,7 +31,7 @@ from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.mlflow_store import MlflowStore, last_name
-from hooks.code.own_cache import OwnCaches
+from hooks.code.own_cache import EXISTENCE_CHECKS, OwnCaches
 from hooks.code.own_jobs import OwnJobs
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
@@ -2139,9 +2139,18 @@ _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
 # Calls whose answer says whether a file is there: a save they decide may not run when it is.
-_EXISTENCE_CALLS = frozenset(
-    {"exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access", "stat", "getsize", "getmtime"}
-    | {"glob", "iglob", "rglob", "listdir", "scandir", "iterdir", "walk"}
+_EXISTENCE_CALLS = (
+    EXISTENCE_CHECKS
+    | {"access", "stat", "getsize", "getmtime"}
+    | {
+        "glob",
+        "iglob",
+        "rglob",
+        "listdir",
+        "scandir",
+        "iterdir",
+        "walk",
+    }
 )
 
 

@@ -48,12 +48,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from hooks.code.bindings import names_bound_by, writes_namespace
-from hooks.code.command_origin import name_of, unpacked_pairs
+from hooks.code.command_origin import module_aliases, name_of, qualified_name, unpacked_pairs
+from hooks.code.launched import starts_a_program
 from hooks.code.serialisers import WRITERS, handle_bindings, opened_path, opened_to_read, path_arguments
 from hooks.code.tree_nodes import nodes_of
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Module)
-_CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
+EXISTENCE_CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
+_CHECKS = EXISTENCE_CHECKS
 _LEAVES = (ast.Return, ast.Continue, ast.Break, ast.Raise)
 _MAX_GUARDS = 10_000
 
@@ -392,27 +394,14 @@ def _places(tree: ast.AST) -> Places:
 _FETCHING_NAME = re.compile(r"(?i)download|snapshot|retrieve|fetch|clone|get_file|cached_path|extract|unpack|pull")
 
 
-_PROGRAM_RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput"})
-_PROGRAM_MODULES = frozenset({"subprocess", "os", "sp", "sh"})
-
-
-def _starts_a_program(call: ast.Call) -> bool:
-    """`subprocess.run(...)`, `os.system(...)`, a bare `Popen(...)`: not `trainer.run(cfg)`."""
-    func = call.func
-    if isinstance(func, ast.Attribute):
-        return func.attr in _PROGRAM_RUNNERS and isinstance(func.value, ast.Name) and func.value.id in _PROGRAM_MODULES
-    return isinstance(func, ast.Name) and func.id in {"Popen", "check_call", "check_output", "getoutput"}
-
-
-def _called_name(call: ast.Call, imported: dict[str, str]) -> str:
-    name = name_of(call.func)
-    if isinstance(call.func, ast.Name):
-        name = imported.get(name, name).rsplit(".", 1)[-1]
-    return name
+def _called_name(call: ast.Call, aliases: dict[str, str]) -> str:
+    """The last part of the name a call resolves to through the module's imports
+    (`snapshot_download` for `ms_snap(...)` after `from modelscope import snapshot_download as ms_snap`)."""
+    return (qualified_name(call.func, aliases) or name_of(call.func)).rsplit(".", 1)[-1]
 
 
 def _filled_by_calls(
-    nodes: Iterable[ast.AST], imported: dict[str, str], *, attributes_only: bool = False
+    nodes: Iterable[ast.AST], aliases: dict[str, str], *, attributes_only: bool = False
 ) -> frozenset[str]:
     """Names and attribute texts handed to a fetch, an unpack or a started program among these
     nodes (`snapshot_download(repo, local_dir=d)`, `shutil.unpack_archive(a, d)`,
@@ -423,8 +412,9 @@ def _filled_by_calls(
     for node in nodes:
         if not isinstance(node, ast.Call):
             continue
-        name = _called_name(node, imported)
-        if not (_FETCHING_NAME.search(name) or _starts_a_program(node) or name in _FOLDER_FILLERS):
+        name = _called_name(node, aliases)
+        started = starts_a_program(qualified_name(node.func, aliases) or "")
+        if not (_FETCHING_NAME.search(name) or started or name in _FOLDER_FILLERS):
             continue
         for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
             for part in ast.walk(argument):
@@ -444,7 +434,7 @@ _FOLDER_FILLERS = frozenset(
 
 
 def _built_of_fetches(
-    assigned: dict[str, list[tuple[int, ast.AST]]], inherited: frozenset[str], imported: dict[str, str]
+    assigned: dict[str, list[tuple[int, ast.AST]]], inherited: frozenset[str], aliases: dict[str, str]
 ) -> frozenset[str]:
     """The assigned names whose value calls a fetch or is built of a name already found
     (`inherited`, or one found here), followed through any number of assignments in one pass
@@ -455,7 +445,7 @@ def _built_of_fetches(
     for target, values in assigned.items():
         for _, value in values:
             for node in ast.walk(value):
-                if isinstance(node, ast.Call) and _FETCHING_NAME.search(_called_name(node, imported)):
+                if isinstance(node, ast.Call) and _FETCHING_NAME.search(_called_name(node, aliases)):
                     if target not in found:
                         found.add(target)
                         queue.append(target)
@@ -686,19 +676,12 @@ class OwnCaches:
         self._assignments: dict[int, dict[str, list[tuple[int, ast.AST]]]] = {}
         self._unseen: dict[int, frozenset[str]] = {}
         self._fetched_names: dict[int, frozenset[str]] = {}
-        self._imported: dict[str, str] = {}  # import alias -> the name imported
+        self._aliases: dict[str, str] = {}  # what the module's imports bind (module_aliases)
         self._bound: dict[int, dict[str, list[int]]] = {}
         self._single_values: dict[tuple[int, str], ast.expr] = {}
 
     def scan(self, tree: ast.AST) -> None:
-        # What each imported name stands for (`from modelscope import snapshot_download as ms`).
-        self._imported = {
-            alias.asname: alias.name
-            for node in nodes_of(tree)
-            if isinstance(node, (ast.Import, ast.ImportFrom))
-            for alias in node.names
-            if alias.asname
-        }
+        self._aliases = module_aliases(nodes_of(tree))  # `from modelscope import snapshot_download as ms`
         places = _places(tree)
         self._scan_checks(tree, places)
         self._scan_built_first(tree, places)
@@ -869,11 +852,11 @@ class OwnCaches:
         found = self._fetched_names.get(id(scope))
         if found is None:
             if scope is tree:  # the module's names, and instance attributes any method fills
-                inherited = _filled_by_calls(nodes_of(tree), self._imported, attributes_only=True)
+                inherited = _filled_by_calls(nodes_of(tree), self._aliases, attributes_only=True)
             else:
                 inherited = self._fetched(tree, tree)
-            filled = _filled_by_calls(_scope_nodes(scope), self._imported)
-            found = inherited | _built_of_fetches(self._assigned(scope, tree), inherited | filled, self._imported)
+            filled = _filled_by_calls(_scope_nodes(scope), self._aliases)
+            found = inherited | _built_of_fetches(self._assigned(scope, tree), inherited | filled, self._aliases)
             self._fetched_names[id(scope)] = found
         return found
 

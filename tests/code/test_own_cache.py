@@ -16,6 +16,11 @@ from tests.code.helpers import notebook, scan_code
 LOADS = ("B301", "MLS301", "MLS304", "MLS306", "MLS313")
 
 
+def torch_load_severities(tmp_path: Path, source: str) -> list[str]:
+    """The severity of each MLS306 finding of a script, in order."""
+    return [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+
+
 def graded(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[type-arg]
     return sorted((f.rule_id, f.line, f.severity.value) for f in findings if f.rule_id in LOADS)
 
@@ -733,10 +738,10 @@ def test_a_cache_in_a_folder_handed_to_a_fetch_or_an_aliased_one_is_not_the_code
         "    d = fetch_model(repo)\n",
     ):
         source = head + "def f(repo, d):\n" + filling + cache
-        found = [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+        found = torch_load_severities(tmp_path, source)
         assert found == ["high"], filling
     plain = head + "def f(repo, d):\n" + cache
-    assert [f.severity.value for f in scan_code(tmp_path, plain, "job.py") if f.rule_id == "MLS306"] == ["low"]
+    assert torch_load_severities(tmp_path, plain) == ["low"]
 
 
 def test_a_folder_handed_to_a_fetch_in_another_function_is_only_shared_through_the_instance(tmp_path: Path) -> None:
@@ -750,7 +755,7 @@ def test_a_folder_handed_to_a_fetch_in_another_function_is_only_shared_through_t
         "        if not os.path.isfile(p):\n            torch.save(build(), p)\n"
         "        return torch.load(p, weights_only=False)\n"
     )
-    assert [f.severity.value for f in scan_code(tmp_path, shared, "job.py") if f.rule_id == "MLS306"] == ["high"]
+    assert torch_load_severities(tmp_path, shared) == ["high"]
     other = (
         "import os, torch\nfrom huggingface_hub import snapshot_download\n"
         "def fetch(repo, d):\n    snapshot_download(repo, local_dir=d)\n"
@@ -758,4 +763,4 @@ def test_a_folder_handed_to_a_fetch_in_another_function_is_only_shared_through_t
         "    if not os.path.isfile(p):\n        torch.save(build(), p)\n"
         "    return torch.load(p, weights_only=False)\n"
     )
-    assert [f.severity.value for f in scan_code(tmp_path, other, "job.py") if f.rule_id == "MLS306"] == ["low"]
+    assert torch_load_severities(tmp_path, other) == ["low"]
