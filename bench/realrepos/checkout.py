@@ -106,6 +106,7 @@ SPLITS = (
     "blind63",
     "blind64",
     "blind65",
+    "blind66",
 )
 
 
