@@ -66,6 +66,19 @@ _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,
 _PASCAL_CASE = re.compile(
     r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:Id(?:[A-Z]?[0-9]{1,2})?|V[0-9]{1,2}|[A-Z]?[0-9]{1,2})"
 )
+# Capitalised words with an acronym among them (`AzureOpenAI`, `HTTPServerError`): an enum member's
+# or a class's name. At least two words with vowels, one of them read as a word, and at most four
+# acronym letters (a third of the value), checked after the match: 0.3% of random 12-letter values
+# and 0.005% of random 16-character base62 values fall into that rhythm.
+_PASCAL_WITH_ACRONYM = re.compile(r"(?:[A-Z][a-z]{2,12}|[A-Z]{2,4}(?![a-z])){3,8}")
+_PASCAL_WORD = re.compile(r"[A-Z][a-z]{2,12}")
+# `AWS/Azure/GCP`, `Vertex/Bedrock`: named alternatives (capitalised words and acronyms) joined by
+# slashes, as prose lists them; base64's slashes sit between runs of mixed case and digits.
+_NAMED_ALTERNATIVES = re.compile(r"(?:[A-Z][a-z]{2,12}|[A-Z]{2,5})(?:/(?:[A-Z][a-z]{2,12}|[A-Z]{2,5})){1,6}")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{2,12}")
+# `).toString("base64")}`, `.join(",")`: a call on a member, code after an interpolation's value
+# (a template literal's `${...}`); a generated key has no `.name(` in it.
+_MEMBER_CALL = re.compile(r"[\w)\]]?\.[A-Za-z_][A-Za-z0-9_]{2,40}\(")
 # camelCase: a short lower-case head, then capitalised humps (`bqProjectId`, `gcsBucketName`); an
 # identifier only when every hump reads as a word (pronounceable generated secrets,
 # `lebYnaozlaSpiul...`, have humps no word is made of).
@@ -686,6 +699,8 @@ def judge_value(
     ) and _of_words(value)
     if _SUBSCRIPT.fullmatch(value) and "[" in value and _of_words(value):
         expression = True
+    if _MEMBER_CALL.search(value) and _of_words(value.replace("${", "").replace("}", "")):
+        expression = True
     if expression and not _PASSWORD_NAME.search(name):
         # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block, `token
         # (prompt%bs==3)` in a comment: an expression, code in prose
@@ -740,6 +755,12 @@ def judge_value(
         return ValueShape(0, "a product and its version (`HTTP/1.1`, `Mozilla/5.0`)")
     if is_path(value):
         return ValueShape(0, "a path or model id")
+    if (
+        not _PASSWORD_NAME.search(name)
+        and _NAMED_ALTERNATIVES.fullmatch(value)
+        and any(any(c in _VOWELS for c in word) for word in _TITLE_WORD.findall(value))
+    ):
+        return ValueShape(0, "named alternatives joined by slashes (`AWS/Azure/GCP`): prose")
     if is_common_password(value) or is_sequential(value):
         return ValueShape(0, "a well-known password")
     if not _PASSWORD_NAME.search(name) and (
@@ -748,6 +769,7 @@ def judge_value(
             and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value) if len(part) >= 3)
         )
         or (_CAMEL_CASE.fullmatch(value) and all(_wordlike(hump) for hump in _CAMEL_HUMP.findall(value)))
+        or _pascal_with_acronym(value)
     ):
         # `{"Key": "AmazonDataZoneDomain"}`, `["bqProjectId", ...]`: capitalised syllables are an
         # identifier (random letters never fall into them); under a password name they may be a
@@ -788,6 +810,19 @@ def judge_value(
     if classes >= 2 and ratio >= 0.6:
         return ValueShape(1)
     return ValueShape(0, "one character class")
+
+
+def _pascal_with_acronym(value: str) -> bool:
+    if _PASCAL_WITH_ACRONYM.fullmatch(value) is None:
+        return False
+    words = _PASCAL_WORD.findall(value)
+    acronym_letters = len(value) - sum(map(len, words))
+    return (
+        len(words) >= 2
+        and acronym_letters <= min(4, len(value) // 3)
+        and all(any(c in _VOWELS for c in word.lower()) for word in words)
+        and any(_wordlike(word) for word in words)
+    )
 
 
 # A format field (`{project}`, `{self.user.name}`, `{0}`, `{x!r:>10}`); a value cut at a brace may

@@ -232,8 +232,16 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)
 
 
+# A registered domain whose name says its data is made up (`x.dummyjson.com`, `fakemail.net`): the
+# mock-data services' own addresses, which no person reads.
+_MADE_UP_DOMAIN = re.compile(r"(?:dummy|fake)[a-z0-9-]{0,40}")
+
+
 def _reserved_host(host: str) -> bool:
     if host.rsplit(".", 1)[-1] in _RESERVED_TLDS or host in _PLACEHOLDER_EMAIL_DOMAINS:
+        return True
+    labels = host.split(".")
+    if len(labels) >= 2 and _MADE_UP_DOMAIN.fullmatch(labels[-2]):
         return True
     return any(host == d or host.endswith("." + d) for d in (*_RESERVED_EMAIL_DOMAINS, *_FICTITIOUS_DOMAINS))
 

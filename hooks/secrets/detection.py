@@ -83,6 +83,9 @@ _ANALYTICS_KEY_NAME = re.compile(
     r"|^(?:(?:dev|prod|production|staging|test)[._])?mp[._]project[._](?:token|key)"
     r"|^(?:[a-z0-9]+[._])*(?:posthog[._]?(?:project[._]?)?(?:api[._]?)?key|openreplay[._]?project[._]?key)"
     r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"
+    # `"iKey"`: the field of every Application Insights telemetry envelope that carries the
+    # instrumentation key (recorded requests to the ingestion endpoint hold it)
+    r"|^ikey"
 )
 _ANALYTICS_NAME_LIMIT = 80
 # Words that make a vendor's key one that manages the account, not one that sends events

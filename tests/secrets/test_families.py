@@ -565,6 +565,8 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("MP_API_SECRET", "medium"),
         ("mp_project_secret", "medium"),
         ("ADMIN_POSTHOG_KEY", "medium"),  # a key that manages the account
+        ("iKey", "low"),  # an Application Insights telemetry envelope's instrumentation key
+        ("apiKey", "medium"),
         ("POSTHOG_PERSONAL_KEY", "medium"),
     ],
 )

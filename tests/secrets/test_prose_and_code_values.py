@@ -23,6 +23,18 @@ def _blocking(tmp_path: Path, name: str, text: str) -> list[str]:
 
 
 SILENT = [
+    (
+        "an enum's names with an acronym in a generated docstring",
+        "models.py",
+        '    """Possible values include: "Redis", "ApiKey", "AzureOpenAI",\n     "CognitiveSearch"."""\n',
+    ),
+    ("named alternatives after a secret's name", "m.ts", " * - Cloud provider secrets (AWS/Azure/GCP) never contain colons\n"),
+    (
+        "a member call after a template literal's field",
+        "client.ts",
+        "// token as username\nconst h = `Basic ${Buffer.from(`${this.config.projectToken}:`).toString(\"base64\")}`;\n",
+    ),
+    ("UTC time and a date format", "audit.yml", "run: TODAY=$(date -u +%Y-%m-%dT00:00:00.000Z)\n"),
     ("an aside after a credential word in a list", "README.md", "- Required secrets (already configured by SAT):\n"),
     ("an aside in brackets", "notes.md", "Store the secrets [see the vault below] first.\n"),
     ("a sentence word", "a.md", "These are the login credentials Polyaxon will use to access the registry.\n"),
@@ -185,6 +197,12 @@ BLOCKING = [
     ("a random word opening a phrase", "notes.md", "Send bind credentials (Qm7vXk2pLr9TzW4s for staging) now.\n"),
     ("a typed password opening a phrase", "notes.md", "Send bind credentials (Adm1n@2024 for staging) now.\n"),
     ("a random value after an unclosed bracket", "a.env", "DB_PASSWORD=(Xk9mQ2vLp7\n"),
+    # look-alikes of this round's readings (below in SILENT): an enum's name with an acronym,
+    # named alternatives, a member call after an interpolation, `date -u +FORMAT`
+    ("a random value in a list after a key's name", "enum.py", f'kinds = ["Redis", "ApiKey", "{KEY}", "S3"]\n'),
+    ("base64 with slashes after a secret's name", "a.md", "Cloud secrets (Qm7v/Xk2pLr9T+zW4sHn/Aq8=) rotate.\n"),
+    ("a key in a template literal", "a.ts", f"const auth = {{ Authorization: `Bearer {KEY}` }};\n"),
+    ("curl's user and password", "ci.yml", "run: curl -u deploy:Qm7vXk2pLr9TzW4s https://x.internal.io\n"),
 ]
 
 
