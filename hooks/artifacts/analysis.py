@@ -8,7 +8,7 @@ import json
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from hooks._core.findings import Issue, Severity
@@ -116,6 +116,26 @@ class Analysis:
         del self.issues[issues:]
         if self.stream_log is not None:
             del self.stream_log.streams[streams:]
+
+    def fold_since(self, mark: Mark, rule: Rule, what: str) -> None:
+        """Keep the first blocking `rule` finding added since `mark` and drop the later ones,
+        saying how many `what` they were about: one container of many similar streams (a
+        shelve's records) is one decision for a reviewer, not one per stream."""
+        first = None
+        dropped = 0
+        kept = self.issues[: mark[0]]
+        for issue in self.issues[mark[0] :]:
+            if issue.rule.rule_id != rule.rule_id or issue.severity is not None:
+                kept.append(issue)
+            elif first is None:
+                first = len(kept)
+                kept.append(issue)
+            else:
+                dropped += 1
+        if first is not None and dropped:
+            issue = kept[first]
+            kept[first] = replace(issue, message=shown(f"{issue.message} (and {dropped} more {what})"))
+        self.issues[:] = kept
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:

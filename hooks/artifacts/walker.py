@@ -15,6 +15,7 @@ from typing import BinaryIO
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
+from hooks.artifacts.dbm_shelve import shelve_records, uncovered
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
@@ -36,6 +37,7 @@ from hooks.artifacts.openvino_ir import described_weights
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
+from hooks.artifacts.streams import SubFile, buffered
 from hooks.artifacts.zipreader import find_eocd
 
 # Formats read only whole, tried on data named like an artifact that the table does not take.
@@ -69,11 +71,16 @@ class Walker(Walk):
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
         formats = recognise_all(source.head)
-        settled = self._settled_before_reading(source, formats, whole_file=True)
-        found = self._walk_formats(source, formats) if settled is None else settled
+        records = self._shelve_records(formats, size)
+        if records is not None:
+            self._read_shelve(source, records)
+            settled, found, read_as_format = None, True, False
+        else:
+            settled = self._settled_before_reading(source, formats, whole_file=True)
+            found = self._walk_formats(source, formats) if settled is None else settled
+            read_as_format = bool(formats) and formats[0].name in _READS_TRAILING_ZIP and settled is None
         if find_eocd(handle, size) is None:
             return
-        read_as_format = formats and formats[0].name in _READS_TRAILING_ZIP and settled is None
         if read_as_format or self._analysis.has_rule(rules.PICKLE_ZIP_POLYGLOT):
             return  # the zip was read already: as the file, as a member, or after the pickle's STOP
         handle.seek(0)
@@ -257,6 +264,80 @@ class Walker(Walk):
             handle.seek(start)
             return False
         return True
+
+    def _shelve_records(self, formats: list[Format], size: int) -> list[tuple[int, int]] | None:
+        """The records of a shelve's data file on disk that starts like a pickle, as the `.dir`
+        index beside it names them (dbm_shelve)."""
+        if self._path is None or not formats or formats[0].name not in _PICKLE_FORMATS:
+            return None
+        return shelve_records(self._path, size)
+
+    def _read_shelve(self, source: Source, records: list[tuple[int, int]]) -> None:
+        """Each record as the one pickle `shelve` unpickles from it (findings of the same globals
+        in many records are one finding), then the bytes between records that are not padding."""
+        handle = source.handle
+        mark = self._analysis.mark()
+        for offset, length in records:
+            self._analysis.check_time()
+            record = buffered(SubFile(handle, offset, length))
+            self._read(BY_NAME["pickle"], Source(
+                record, length, source.name, f"shelve record {offset:#x}", 0, seekable=True, head=read_head(record),
+                loader="shelve (dbm.dumb), at the offset its .dir index names",
+            ))  # fmt: skip
+        if records[0][0]:
+            self._stale_value_at_zero(source, records[0][0])
+        self._analysis.fold_since(
+            mark, rules.GLOBAL_OUTSIDE_ALLOWLIST, "records of this shelve hold other globals not on the allowlist"
+        )
+        stale = 0
+        for offset, length in uncovered(records, source.size or 0):
+            handle.seek(offset)
+            left = length
+            while left:
+                chunk = handle.read(min(left, 1 << 20))
+                if not chunk:
+                    break
+                left -= len(chunk)
+                if chunk.count(0) != len(chunk):
+                    stale += len(chunk) - chunk.count(0)
+        handle.seek(0)
+        if stale:
+            self._analysis.add(
+                rules.DATA_AFTER_PICKLE,
+                "file",
+                f"{stale} bytes between the records of a shelve (dbm.dumb) that its .dir index does not name:"
+                " old values written over, which dbm.dumb never reads",
+                "shelve|stale",
+                severity=Severity.LOW,
+            )
+
+    def _stale_value_at_zero(self, source: Source, first_record: int) -> None:
+        """A shelve whose first key was written over keeps the old value at byte 0, where
+        pickle.load on the data file starts: read as that one pickle, up to its NUL padding."""
+        handle = source.handle
+        handle.seek(0)
+        end = 0
+        position = 0
+        while position < first_record:
+            chunk = handle.read(min(first_record - position, 1 << 20))
+            if not chunk:
+                break
+            filled = len(chunk.rstrip(b"\0"))
+            if filled:
+                end = position + filled
+            position += len(chunk)
+        if not end:
+            return
+        handle.seek(0)
+        value = buffered(SubFile(handle, 0, end))
+        mark = self._analysis.mark()
+        try:
+            self._read(BY_NAME["maybe-pickle"], Source(
+                value, end, source.name, "file as a pickle from byte 0", 0, seekable=True, head=read_head(value),
+                strict=False, loader="pickle.load on the data file",
+            ))  # fmt: skip
+        except AnalysisError:
+            self._analysis.rollback(mark)  # no pickle there: pickle.load raises before running anything
 
     def _ir_weights(self, source: Source) -> bool:
         """Whether the file itself (not a member) is OpenVINO IR weights that the XML beside it

@@ -28,11 +28,15 @@ SILENT = [
         "models.py",
         '    """Possible values include: "Redis", "ApiKey", "AzureOpenAI",\n     "CognitiveSearch"."""\n',
     ),
-    ("named alternatives after a secret's name", "m.ts", " * - Cloud provider secrets (AWS/Azure/GCP) never contain colons\n"),
+    (
+        "named alternatives after a secret's name",
+        "m.ts",
+        " * - Cloud provider secrets (AWS/Azure/GCP) never contain colons\n",
+    ),
     (
         "a member call after a template literal's field",
         "client.ts",
-        "// token as username\nconst h = `Basic ${Buffer.from(`${this.config.projectToken}:`).toString(\"base64\")}`;\n",
+        '// token as username\nconst h = `Basic ${Buffer.from(`${this.config.projectToken}:`).toString("base64")}`;\n',
     ),
     ("UTC time and a date format", "audit.yml", "run: TODAY=$(date -u +%Y-%m-%dT00:00:00.000Z)\n"),
     ("an aside after a credential word in a list", "README.md", "- Required secrets (already configured by SAT):\n"),
