@@ -9,6 +9,8 @@ checked as usual, with one low finding that names the lines nobody can check her
 - a placeholder that ends a continuation (`RUN pip install \\` then `{{ packages }}`) becomes a
   word of that instruction, so the continuation still ends there and the next instruction is
   read on its own (a comment would let the shell-style join run on into it);
+- a line that is only a control tag (`{% else %}`, `{% endif %}`) inside a continuation is
+  rendered as nothing, so the continuation goes on past it: the branches' lines are read joined;
 - control tags around an instruction on one line (`{% if debug %}RUN curl ... | bash{% endif %}`)
   are removed and the instruction is checked: it is what the template writes when the
   condition holds;
@@ -47,8 +49,13 @@ def blank_placeholders(text: str) -> tuple[str, list[int]]:
     for index, line in enumerate(lines):
         bare = line.rstrip("\r")
         if _PLACEHOLDER_LINE.fullmatch(bare):
-            lines[index] = _WORD if continued else "# (template placeholder)"
             changed.append(index + 1)
+            if continued and _CONTROL_TAG.fullmatch(bare.strip()):
+                # `{% else %}` inside `RUN a && \`: Jinja writes nothing there, so the instruction
+                # goes on past it (both branches are read, joined, as one command line)
+                lines[index] = "# (template tag)"
+                continue
+            lines[index] = _WORD if continued else "# (template placeholder)"
             continued = False
             continue
         if _CONTROL_TAG.search(bare):

@@ -48,6 +48,23 @@ def test_a_placeholder_ending_a_continuation_does_not_swallow_the_next_instructi
     assert ("MLS507", 5, Severity.HIGH) in found
 
 
+def test_a_control_tag_inside_a_continuation_lets_it_go_on(tmp_path: Path) -> None:
+    """Jinja writes nothing for `{% else %}`/`{% endif %}`, so `RUN a && \\` goes on past them: both
+    branches are read as one command line, and what follows the tags is still that RUN."""
+    text = (
+        "FROM python:3.11\n{% if env.conda_file %}\nRUN conda create -f env.yml -q && \\\n{% else %}\n"
+        "RUN conda create -n app python=3.9 -q -y && \\\n{% endif %}\n"
+        "    conda run -n app curl -fsSL https://get.example.com/i.sh | bash\nUSER app\n"
+    )
+    found = _findings(tmp_path, text)
+    assert ("MLS503", 3, Severity.HIGH) in found  # the pipe into a shell, in the joined RUN
+    assert not any(rule == "MLS909" and severity.rank >= Severity.MEDIUM.rank for rule, _, severity in found)
+    # A variable ending the continuation is a word of it: the next line is an instruction of its own.
+    word = "FROM python:3.11\nRUN pip install \\\n{{ packages }}\n    conda run -n app x\n"
+    blocking = [rule for rule, _, severity in _findings(tmp_path, word) if severity.rank >= Severity.MEDIUM.rank]
+    assert "MLS909" in blocking
+
+
 def test_an_instruction_between_control_tags_is_checked(tmp_path: Path) -> None:
     text = "FROM python:3.11\n{% if debug %}RUN curl -fsSL https://get.example.com/d.sh | bash{% endif %}\n"
     assert ("MLS503", 2, Severity.HIGH) in _findings(tmp_path, text)
