@@ -221,11 +221,22 @@ _BANDIT_PICKLE_LOADS = frozenset(
 )
 # Serialisers whose bytes a pickle-family `loads` reads back in a round trip (`loads(dumps(x))`).
 _PICKLE_DUMPS = frozenset({"pickle.dumps", "cloudpickle.dumps", "dill.dumps", "_pickle.dumps", "cPickle.dumps"})
+# PyYAML's emitters, whose text (a `str` when no stream is given) an unsafe load reads back in a
+# round trip (`yaml.unsafe_load(yaml.dump(cfg))`: a check that the config loads again).
+_YAML_DUMPS = frozenset({"yaml.dump", "yaml.safe_dump", "yaml.dump_all", "yaml.safe_dump_all"})
 # Programs that only create, copy, list or unpack files: what scripts run through a shell to
 # prepare folders (`os.system("mkdir -p " + out_dir)`) or copy to and from a bucket (gsutil).
 _FILE_UTILITIES = frozenset(
     "mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar gsutil azcopy".split()
 )
+
+
+def _emits_text(call: ast.Call, name: str | None) -> bool:
+    """Whether a serialiser call returns what it wrote: PyYAML's emitters do only without a stream
+    (a second positional argument or `stream=`), pickle's `dumps` always."""
+    if name not in _YAML_DUMPS:
+        return True
+    return len(call.args) < 2 and not any(k.arg == "stream" for k in call.keywords)
 
 
 def _leading_text(node: ast.AST) -> str | None:
@@ -1032,12 +1043,21 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _round_trip(self, node: ast.Call) -> bool:
         """`loads(dumps(obj))`, or `loads(blob)` with `blob = dumps(obj)`: a copy or a test of
-        picklability, no bytes from anywhere else."""
-        if not node.args or not (self.qualname(node.func) or "").endswith("loads"):
+        picklability, no bytes from anywhere else. The same for PyYAML's text (`dumped =
+        yaml.dump(cfg)` then `yaml.unsafe_load(dumped)`), an emitter given no stream returning it."""
+        loader = self.qualname(node.func) or ""
+        if not node.args:
+            return False
+        if loader.endswith("loads"):
+            dumpers = _PICKLE_DUMPS
+        elif loader in _YAML_UNSAFE_FUNCTIONS or loader in ("yaml.load", "yaml.load_all"):
+            dumpers = _YAML_DUMPS
+        else:
             return False
         data = node.args[0]
         if isinstance(data, ast.Call):
-            return self.qualname(data.func) in _PICKLE_DUMPS
+            dumper = self.qualname(data.func)
+            return dumper in dumpers and _emits_text(data, dumper)
         if not isinstance(data, ast.Name):
             return False
         # Every value the name may hold where it is read (assignments, loop and unpacking targets,
@@ -1048,7 +1068,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         found = origins.bound_values(data.id, origins.function_of(node))
         if found is None:
             return False
-        dumped = [isinstance(value, ast.Call) and self.qualname(value.func) in _PICKLE_DUMPS for value in found[0]]
+        dumped = [
+            isinstance(value, ast.Call)
+            and self.qualname(value.func) in dumpers
+            and _emits_text(value, self.qualname(value.func))
+            for value in found[0]
+        ]
         # A `None` written in the code; not what an import, a def or `except ... as` binds (DEFINED).
         unset = [isinstance(value, ast.Constant) and value.value is None and value is not DEFINED for value in found[0]]
         return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))

@@ -857,6 +857,25 @@ def test_a_round_trip_in_memory_is_low_and_bytes_from_elsewhere_are_not(tmp_path
     assert ("MLS302", 2, "high") in graded(scan_code(tmp_path, source, "job.py", strict))
 
 
+def test_yaml_text_loaded_back_where_it_was_emitted_is_a_round_trip(tmp_path: Path) -> None:
+    """detectron2's LazyConfig.save checks that the YAML it wrote loads again; an emitter given a
+    stream returns None, and text read from a file is no round trip."""
+    source = (
+        "import yaml\n"
+        "def save(cfg, filename, stream, f):\n"
+        "    dumped = yaml.dump(cfg, default_flow_style=None)\n"
+        "    f.write(dumped)\n"
+        "    yaml.unsafe_load(dumped)\n"
+        "    yaml.full_load(yaml.safe_dump(cfg))\n"
+        "    streamed = yaml.dump(cfg, stream)\n"  # look-alike: written to the stream, returns None
+        "    yaml.unsafe_load(streamed)\n"
+        "    text = open(filename).read()\n"  # look-alike: text from a file
+        "    yaml.unsafe_load(text)\n"
+    )
+    found = [(rule, line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "MLS305"]
+    assert found == [("MLS305", 5, "low"), ("MLS305", 6, "low"), ("MLS305", 8, "high"), ("MLS305", 10, "high")]
+
+
 def test_a_closure_loading_bytes_its_enclosing_function_dumped_is_a_round_trip(tmp_path: Path) -> None:
     source = (
         "import dill\n"
