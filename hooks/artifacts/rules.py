@@ -111,7 +111,11 @@ DATA_AFTER_PICKLE = BOOK.rule(
     "high",
     "Data after the pickle stream",
     cwe=506,
-    what="Bytes follow the pickle's STOP opcode.",
+    what=(
+        "Bytes follow the pickle's STOP opcode. A shelve's data file (`name.dat` of dbm.dumb) with the `.dir` "
+        "index beside it is read as the index says instead: each record as the one pickle shelve unpickles, "
+        "and bytes between records that are not padding (old values written over) are reported low."
+    ),
     why=(
         "Loaders that read several streams (torch's legacy format reads several pickles in a row; custom "
         "readers loop over pickle.load) execute a second stream there, while scanners that stop at the "
