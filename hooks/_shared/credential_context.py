@@ -236,11 +236,11 @@ _URL = re.compile(
     r"(?P<host>[A-Za-z0-9.\-_\[\]]{1,253}|\$?\{[A-Za-z_][\w.]{0,60}\}|%\([A-Za-z_]\w{0,60}\)s)"
 )
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
-# curl/wget/httpie `-u user:password`, `--user=user:password`. No user name starts with `+`: that
-# is `date -u +%Y-%m-%dT%H:%M:%S`, UTC time and a format whose colons split its fields.
+# curl/wget/httpie `-u user:password`, `--user=user:password`. A "user" that is `+` and strftime
+# directives is `date -u +%Y-%m-%dT%H:%M:%S`: UTC time and a format whose colons split its fields.
 _USER_FLAG = re.compile(
     r"(?:-u|--user|--basic-auth|--auth)(?:[ \t]{1,4}|=)[\"']?"
-    r"(?P<user>[^\s:\"'@+][^\s:\"'@]{0,63}):(?P<secret>[^\s\"'@]{1,256})"
+    r"(?P<user>(?!\+[^\s:\"'@]{0,60}%[A-Za-z])[^\s:\"'@]{1,64}):(?P<secret>[^\s\"'@]{1,256})"
 )
 # `wandb login KEY`, `huggingface-cli login --token KEY` (the flag is found by _NAMED).
 _LOGIN = re.compile(r"login(?:[ \t]{1,4}--?[a-z][a-z-]{0,20}){0,4}[ \t]{1,4}(?P<value>[^\s\"'`<-][^\s\"'`<]{7,511})")

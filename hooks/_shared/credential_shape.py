@@ -769,7 +769,7 @@ def judge_value(
             and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value) if len(part) >= 3)
         )
         or (_CAMEL_CASE.fullmatch(value) and all(_wordlike(hump) for hump in _CAMEL_HUMP.findall(value)))
-        or _pascal_with_acronym(value)
+        or (_pascal_with_acronym(value) and not _CHOSEN_SECRET_NAME.search(name))
     ):
         # `{"Key": "AmazonDataZoneDomain"}`, `["bqProjectId", ...]`: capitalised syllables are an
         # identifier (random letters never fall into them); under a password name they may be a

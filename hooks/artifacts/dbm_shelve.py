@@ -9,29 +9,31 @@ records is ever read (a value written over by a longer one moves, and its old by
 as one pickle, the data file shows a first record and then "data after STOP", which is how the
 file looks, not a hidden stream: `pickle.load` on the `.dat` stops at the NUL padding.
 
-So a `.dat` with a `.dir` beside it that `dbm.dumb` would accept (every line a string literal and
-two numbers, every record inside the file) is read as that index says: each record as a pickle,
-the bytes no record covers reported low unless they are padding. An index that is not a regular
-file, too long, or that `dbm.dumb` would refuse leaves the file to the ordinary reading (fail
-closed: a whole-file pickle with data after its STOP blocks).
+So a `.dat` with a `.dir` beside it that `dbm.dumb` would accept is read as that index says: each
+record as a pickle, the bytes no record covers reported low unless they are padding. Other
+loaders are still considered: `pickle.load` on the data file reads the stream at byte 0 (an old
+value left there when no record starts at 0 is read as that), and a loop of `pickle.load` reads
+on into a stream that starts right after a record's bytes (read as a further stream). An index
+that is not a regular file, too long, or that `dbm.dumb` would refuse leaves the file to the
+ordinary reading (fail closed: a whole-file pickle with data after its STOP blocks).
 
-The index is matched line by line, never evaluated; key names are never shown.
+Each index line is read as dbm.dumb reads it, with `ast.literal_eval` (literals only: nothing
+runs), so every spelling it accepts is accepted here (`0x200`, `5_12`, `True`, a list for the
+pair, a comment); a line too long, or one it would refuse, leaves the ordinary reading. A record
+past the file's end is read as far as the file goes, and a negative size to its end, as
+`f.read(size)` does. Key names are never shown.
 """
 
 from __future__ import annotations
 
+import ast
 import os
-import re
 import stat
 from pathlib import Path
 
 MAX_INDEX_BYTES = 16 << 20
 MAX_RECORDS = 100_000
-# `'key', (512, 87)` as dbm.dumb writes it (`"%r, %r\n" % (key, (pos, siz))`, a str key's repr,
-# Latin-1): single- or double-quoted, with escapes, then two non-negative integers.
-_INDEX_LINE = re.compile(
-    rb"""(?:'(?:[^'\\\r\n]|\\[^\r\n]){0,65536}'|"(?:[^"\\\r\n]|\\[^\r\n]){0,65536}"), \((\d{1,19}), (\d{1,19})\)"""
-)
+MAX_LINE = 1 << 16
 
 
 def index_path(path: Path) -> Path | None:
@@ -43,10 +45,10 @@ def index_path(path: Path) -> Path | None:
 
 
 def shelve_records(path: Path, size: int) -> list[tuple[int, int]] | None:
-    """Every (offset, size) the index beside `path` names, sorted and without repeats, when
-    dbm.dumb would open it and each record lies inside the `size` bytes of the data file; else
-    None. Every listed record is returned, a key's earlier ones too: what a loader reads is
-    among them."""
+    """Every (offset, length) the index beside `path` names, as dbm.dumb would read them from a
+    data file of `size` bytes (empty records left out), sorted and without repeats; None when
+    there is no index dbm.dumb would open. Every listed record is returned, a key's earlier ones
+    too: what a loader reads is among them."""
     index = index_path(path)
     if index is None:
         return None
@@ -58,25 +60,51 @@ def shelve_records(path: Path, size: int) -> list[tuple[int, int]] | None:
         return None
     try:
         with open(index, "rb") as handle:
-            text = handle.read(MAX_INDEX_BYTES + 1)
+            data = handle.read(MAX_INDEX_BYTES + 1)
     except OSError:
         return None
-    if len(text) > MAX_INDEX_BYTES:
+    if len(data) > MAX_INDEX_BYTES:
         return None
     records: set[tuple[int, int]] = set()
-    # dbm.dumb reads the index in text mode: `\r`, `\n` and `\r\n` end a line, and a line is
-    # stripped of trailing white space before literal_eval, which refuses an empty one.
-    for line in text.splitlines():
-        match = _INDEX_LINE.fullmatch(line.rstrip())
-        if match is None:
+    # dbm.dumb opens the index as Latin-1 text with universal newlines (`\r`, `\n` and `\r\n` end
+    # a line, and nothing else: a form feed or `\x1c` stays inside a key) and reads each line with
+    # literal_eval, which refuses an empty one.
+    lines = data.decode("latin-1").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline that ends the last line
+    if len(lines) > MAX_RECORDS:
+        return None
+    for line in lines:
+        pair = _entry(line.rstrip())
+        if pair is None:
             return None
-        offset, length = int(match[1]), int(match[2])
-        if offset + length > size:
-            return None  # this index is not the data file's: dbm.dumb would read past its end
-        records.add((offset, length))
-        if len(records) > MAX_RECORDS:
-            return None
+        offset, length = pair
+        if length < 0:
+            length = size - offset  # f.read(-1) reads to the end
+        length = min(length, size - offset)
+        if length > 0:
+            records.add((offset, length))
     return sorted(records) or None
+
+
+def _entry(line: str) -> tuple[int, int] | None:
+    """`(offset, size)` of one index line as literal_eval gives it to dbm.dumb: a key that is a
+    str, then two integers (bools are integers); None for what dbm.dumb refuses or cannot seek."""
+    if not line or len(line) > MAX_LINE:
+        return None
+    try:
+        value = ast.literal_eval(line)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)):
+        return None
+    pair = value[1]
+    if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
+        return None
+    offset, length = int(pair[0]), int(pair[1])
+    if offset < 0:
+        return None  # f.seek raises before anything is read
+    return offset, length
 
 
 def uncovered(records: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
@@ -90,3 +118,12 @@ def uncovered(records: list[tuple[int, int]], size: int) -> list[tuple[int, int]
     if position < size:
         spans.append((position, size - position))
     return spans
+
+
+def widest_per_offset(records: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One record per offset, the longest: a shorter one from the same place reads a prefix of the
+    same bytes, so the longest covers every opcode any of them runs."""
+    widest: dict[int, int] = {}
+    for offset, length in records:
+        widest[offset] = max(length, widest.get(offset, 0))
+    return sorted(widest.items())

@@ -14,8 +14,8 @@ from typing import BinaryIO
 
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.dbm_shelve import shelve_records, uncovered
+from hooks.artifacts.analysis import Analysis, where
+from hooks.artifacts.dbm_shelve import shelve_records, uncovered, widest_per_offset
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
@@ -71,7 +71,7 @@ class Walker(Walk):
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
         formats = recognise_all(source.head)
-        records = self._shelve_records(formats, size)
+        records = self._shelve_records(size)
         if records is not None:
             self._read_shelve(source, records)
             settled, found, read_as_format = None, True, False
@@ -265,10 +265,10 @@ class Walker(Walk):
             return False
         return True
 
-    def _shelve_records(self, formats: list[Format], size: int) -> list[tuple[int, int]] | None:
-        """The records of a shelve's data file on disk that starts like a pickle, as the `.dir`
-        index beside it names them (dbm_shelve)."""
-        if self._path is None or not formats or formats[0].name not in _PICKLE_FORMATS:
+    def _shelve_records(self, size: int) -> list[tuple[int, int]] | None:
+        """The records of a shelve's data file on disk, as the `.dir` index beside it names them
+        (dbm_shelve), whatever its first byte: dbm.dumb reads only at the offsets named."""
+        if self._path is None:
             return None
         return shelve_records(self._path, size)
 
@@ -277,7 +277,7 @@ class Walker(Walk):
         in many records are one finding), then the bytes between records that are not padding."""
         handle = source.handle
         mark = self._analysis.mark()
-        for offset, length in records:
+        for offset, length in widest_per_offset(records):
             self._analysis.check_time()
             record = buffered(SubFile(handle, offset, length))
             self._read(BY_NAME["pickle"], Source(
@@ -286,11 +286,14 @@ class Walker(Walk):
             ))  # fmt: skip
         if records[0][0]:
             self._stale_value_at_zero(source, records[0][0])
+        ends = {offset + length for offset, length in records}
         self._analysis.fold_since(
             mark, rules.GLOBAL_OUTSIDE_ALLOWLIST, "records of this shelve hold other globals not on the allowlist"
         )
         stale = 0
         for offset, length in uncovered(records, source.size or 0):
+            if offset in ends:
+                self._stream_after_record(source, offset, length)
             handle.seek(offset)
             left = length
             while left:
@@ -310,6 +313,35 @@ class Walker(Walk):
                 "shelve|stale",
                 severity=Severity.LOW,
             )
+
+    def _stream_after_record(self, source: Source, offset: int, length: int) -> None:
+        """Bytes right after a record's (no padding between) that start like a pickle: a loop of
+        pickle.load over the data file reads them as its next stream, so they are read as one."""
+        handle = source.handle
+        handle.seek(offset)
+        head = handle.read(1)
+        if not head or head[0] not in OPCODES:
+            return  # NUL padding or no opcode: pickle.load raises there, having run nothing
+        handle.seek(offset)
+        rest = buffered(SubFile(handle, offset, length))
+        mark = self._analysis.mark()
+        try:
+            self._read(BY_NAME["maybe-pickle"], Source(
+                rest, length, source.name, f"stream after a shelve record {offset:#x}", 0, seekable=True,
+                head=read_head(rest), strict=False, loader="a loop of pickle.load over the data file",
+            ))  # fmt: skip
+        except AnalysisError:
+            self._analysis.rollback(mark)  # no stream there: the loop raises before running anything
+            return
+        if not self._analysis.found_since(mark):
+            return
+        self._analysis.add(
+            rules.DATA_AFTER_PICKLE,
+            where("file", offset),
+            "a pickle stream follows a shelve record with no padding between: a loop of pickle.load over the"
+            " data file reads it, though dbm.dumb never does",
+            f"shelve|after|{offset}",
+        )
 
     def _stale_value_at_zero(self, source: Source, first_record: int) -> None:
         """A shelve whose first key was written over keeps the old value at byte 0, where

@@ -232,9 +232,10 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)
 
 
-# A registered domain whose name says its data is made up (`x.dummyjson.com`, `fakemail.net`): the
-# mock-data services' own addresses, which no person reads.
-_MADE_UP_DOMAIN = re.compile(r"(?:dummy|fake)[a-z0-9-]{0,40}")
+# A registered domain whose name says its data is made up (`x.dummyjson.com`, `fakestoreapi.com`):
+# the mock-data services' own addresses, which no person reads. The whole name: `fakeeh.com` (a
+# hospital) and `fakenham` (a town) are real places, and `fakemail` inboxes are someone's.
+_MADE_UP_DOMAIN = re.compile(r"(?:dummy|fake)(?:[-_]?(?:json|data|api|store|storeapi|users?|names?|people|persons?))?")
 
 
 def _reserved_host(host: str) -> bool:

@@ -83,9 +83,6 @@ _ANALYTICS_KEY_NAME = re.compile(
     r"|^(?:(?:dev|prod|production|staging|test)[._])?mp[._]project[._](?:token|key)"
     r"|^(?:[a-z0-9]+[._])*(?:posthog[._]?(?:project[._]?)?(?:api[._]?)?key|openreplay[._]?project[._]?key)"
     r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"
-    # `"iKey"`: the field of every Application Insights telemetry envelope that carries the
-    # instrumentation key (recorded requests to the ingestion endpoint hold it)
-    r"|^ikey"
 )
 _ANALYTICS_NAME_LIMIT = 80
 # Words that make a vendor's key one that manages the account, not one that sends events
@@ -415,6 +412,13 @@ def judge(
         and not _MANAGING_WORDS.intersection(name_words(candidate.name))
         and not candidate.value.startswith(_PERSONAL_ANALYTICS_PREFIXES)
     ):
+        low_reason = (
+            "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
+            " and ships to every browser or client by design (reported low)"
+        )
+    elif candidate.name.lower() == "ikey" and _UUID.fullmatch(judged) is not None:
+        # `"iKey": "<GUID>"`: the field of every Application Insights telemetry envelope that
+        # carries the instrumentation key (recorded requests to the ingestion endpoint hold it)
         low_reason = (
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
             " and ships to every browser or client by design (reported low)"

@@ -83,7 +83,6 @@ def test_a_data_file_its_index_does_not_describe_is_read_as_one_pickle(tmp_path:
     values = [(b"a", pickle.dumps(1, 4)), (b"b", pickle.dumps(2, 4))]
     cases = {
         "missing": None,
-        "past_end": "'a', (0, 14)\n'b', (512, 9000)\n",
         "not_python": "a = 0, 14\n",
         "empty_line": "'a', (0, 14)\n\n'b', (512, 14)\n",
     }
@@ -106,6 +105,53 @@ def test_an_old_value_left_at_byte_zero_is_read_as_pickle_load_reads_the_file(tm
     )
     findings = _scan(hostile)
     assert any(f.rule_id == "MLS101" and "from byte 0" in f.message for f in findings)
+    assert not (tmp_path / "canary").exists()
+
+
+def _hand_made(directory: Path, stem: str, data: bytes, index: str) -> Path:
+    (directory / f"{stem}.dir").write_text(index, encoding="latin-1", newline="")
+    path = directory / f"{stem}.dat"
+    path.write_bytes(data)
+    return path
+
+
+def test_every_spelling_literal_eval_accepts_names_a_record(tmp_path: Path) -> None:
+    """dbm.dumb reads each index line with ast.literal_eval: hex, underscores, a bool, a list for
+    the pair, a comment, CR line ends all name the same record, and it is read there."""
+    payload = malicious_pickle(tmp_path / "canary")
+    data = pickle.dumps(1, 4) + bytes(512 - 5) + payload
+    spellings = {
+        "hex": "'a', (0, 5)\n'b', (0x200, %d)\n",
+        "underscore": "'a', (0, 5)\n'b', (5_12, %d)\n",
+        "list": "('a', [0, 5])\n'b', [512, %d]  # a comment\n",
+        "cr": "'a', (0, 5)\r'b', (512, %d)\r",
+        "to_the_end": "'a', (0, 5)\n'b', (512, -1)%.0s\n",
+        "past_the_end": "'a', (0, 5)\n'b', (512, 9000%.0s)\n",
+        "form_feed_in_key": "'a\x0c', (0, 5)\n'b', (512, %d)\n",
+    }
+    for stem, index in spellings.items():
+        path = _hand_made(tmp_path, stem, data, index % len(payload) if "%d" in index else index % "")
+        assert shelve_records(path, len(data)) == [(0, 5), (512, len(payload))], stem
+        assert any(f.rule_id == "MLS101" and "shelve record 0x200" in f.message for f in _scan(path)), stem
+    bool_offset = _hand_made(tmp_path, "bool", b"\0" + payload, f"'b', (True, {len(payload)})\n")
+    assert shelve_records(bool_offset, len(payload) + 1) == [(1, len(payload))]  # True is byte 1
+    assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(bool_offset))
+    assert not (tmp_path / "canary").exists()
+
+
+def test_what_other_loaders_read_outside_the_records_is_still_judged(tmp_path: Path) -> None:
+    """pickle.load on the data file reads byte 0 (an empty record there names nothing), and a loop
+    of pickle.load reads on into a stream that starts right after a record with no padding."""
+    payload = malicious_pickle(tmp_path / "canary")
+    benign = pickle.dumps({"x": 1}, 4)
+    at_zero = _hand_made(tmp_path, "zero", payload + bytes(600), "'a', (0, 0)\n'b', (512, 5)\n")
+    assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(at_zero))
+    glued = _hand_made(tmp_path, "glued", benign + payload, f"'a', (0, {len(benign)})\n")
+    findings = _scan(glued)
+    assert ("MLS101", Severity.CRITICAL) in _blocking(findings)
+    assert any(f.rule_id == "MLS105" and "loop of pickle.load" in f.message for f in findings)
+    padded = _hand_made(tmp_path, "padded", benign + bytes(512 - len(benign)), f"'a', (0, {len(benign)})\n")
+    assert _blocking(_scan(padded)) == []  # NUL padding after a record: pickle.load stops there
     assert not (tmp_path / "canary").exists()
 
 

@@ -52,6 +52,8 @@ POSITIVES = [
     ("email", "examples.team@amazon.com", "examples.team@amazon.com"),  # only the bare hint is one
     ("email", "mail dana@dummy.dummyjson.example.co", "dana@dummy.dummyjson.example.co"),  # the domain is example.co
     ("email", "ask lee@antifake.io", "lee@antifake.io"),  # a name that does not start by saying it
+    ("email", "from r.saleh@fakeeh.com", "r.saleh@fakeeh.com"),  # a hospital's name, not made up
+    ("email", "via jo@fakemail.net", "jo@fakemail.net"),  # a throwaway inbox is still someone's
     ("ip", "client 73.162.45.201 connected", "73.162.45.201"),
     ("ip", "from 2a03:2880:f12f:83:face:b00c:0:25de", "2a03:2880:f12f:83:face:b00c:0:25de"),
     ("dob", "John Smith, born 12/03/1985 in Leeds", "12/03/1985"),
@@ -87,7 +89,7 @@ LOOK_ALIKES = [
     "ssn 266-66-6666 and 422222222, 555555552",  # one digit held down: typed into a form
     "emails a@b.com, c@d.org",  # one letter at a one-letter name: the shape examples use
     "shannon.walker@contoso.com, ops@fabrikam.com",  # Microsoft's fictitious documentation companies
-    "emily.johnson@x.dummyjson.com, jo@fakemail.net",  # mock-data services' own made-up domains
+    "emily.johnson@x.dummyjson.com, shop@fakestoreapi.com",  # mock-data services' own made-up domains
     "example@amazon.com your.email@gmail.com",  # a slot's hint at a real provider
     "123456@gmail.com abcdef@yahoo.com xxxxx@corp-mail.com",  # typed fillers
     "GB82WEST12345698765432",  # published example IBAN

@@ -565,7 +565,7 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("MP_API_SECRET", "medium"),
         ("mp_project_secret", "medium"),
         ("ADMIN_POSTHOG_KEY", "medium"),  # a key that manages the account
-        ("iKey", "low"),  # an Application Insights telemetry envelope's instrumentation key
+        ("iKey", "medium"),  # low only for a GUID (below)
         ("apiKey", "medium"),
         ("POSTHOG_PERSONAL_KEY", "medium"),
     ],
@@ -573,6 +573,14 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
 def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
     (finding,) = scan_text(tmp_path, "a.py", f'{name} = "Xk3pTz9RmWvQ2sLd8YbNc4Hf"\n')
     assert (finding.rule_id, finding.severity.value) == ("MLS223", severity)
+
+
+def test_an_app_insights_envelope_key_is_low_only_as_a_guid(tmp_path: Path) -> None:
+    """`"iKey"` carries an Application Insights instrumentation key, a GUID; anything else under
+    that name is judged as any key."""
+    (guid,) = scan_text(tmp_path, "a.json", '{"name": "Event", "iKey": "8b52b368-4c91-4226-b7f7-be52822f0509"}\n')
+    (other,) = scan_text(tmp_path, "b.json", '{"name": "Event", "iKey": "Xk3pTz9RmWvQ2sLd8YbNc4Hf"}\n')
+    assert (guid.severity.value, other.severity.value) == ("low", "medium")
 
 
 def test_a_posthog_personal_key_under_a_project_keys_name_blocks(tmp_path: Path) -> None:

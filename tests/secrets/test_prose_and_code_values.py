@@ -207,6 +207,8 @@ BLOCKING = [
     ("base64 with slashes after a secret's name", "a.md", "Cloud secrets (Qm7v/Xk2pLr9T+zW4sHn/Aq8=) rotate.\n"),
     ("a key in a template literal", "a.ts", f"const auth = {{ Authorization: `Bearer {KEY}` }};\n"),
     ("curl's user and password", "ci.yml", "run: curl -u deploy:Qm7vXk2pLr9TzW4s https://x.internal.io\n"),
+    ("a user that starts with a plus", "ci.sh", "curl -u +deploy:Qm7vXk2pLr9TzW4s https://x.internal.io\n"),
+    ("capitalised words and an acronym under a secret's name", "s.py", 'client_secret = "KangarooJSONPizza"\n'),
 ]
 
 
