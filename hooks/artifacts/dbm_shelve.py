@@ -13,27 +13,34 @@ So a `.dat` with a `.dir` beside it that `dbm.dumb` would accept is read as that
 record as a pickle, the bytes no record covers reported low unless they are padding. Other
 loaders are still considered: `pickle.load` on the data file reads the stream at byte 0 (an old
 value left there when no record starts at 0 is read as that), and a loop of `pickle.load` reads
-on into a stream that starts right after a record's bytes (read as a further stream). An index
-that is not a regular file, too long, or that `dbm.dumb` would refuse leaves the file to the
-ordinary reading (fail closed: a whole-file pickle with data after its STOP blocks).
+on into streams that start right after a record's bytes (read as further streams). An index that
+is not a regular file, or that `dbm.dumb` would refuse, leaves the file to the ordinary reading
+(fail closed: a whole-file pickle with data after its STOP blocks).
 
 Each index line is read as dbm.dumb reads it, with `ast.literal_eval` (literals only: nothing
 runs), so every spelling it accepts is accepted here (`0x200`, `5_12`, `True`, a list for the
-pair, a comment); a line too long, or one it would refuse, leaves the ordinary reading. A record
-past the file's end is read as far as the file goes, and a negative size to its end, as
-`f.read(size)` does. Key names are never shown.
+pair, a set, bytes, a comment); an index too large to read (over 16 MiB or a million lines)
+fails closed. A record past the file's end is read as far as the file goes, and a negative size
+to its end, as `f.read(size)` does. Key names are never shown.
 """
 
 from __future__ import annotations
 
 import ast
 import os
+import re
 import stat
 from pathlib import Path
 
 MAX_INDEX_BYTES = 16 << 20
-MAX_RECORDS = 100_000
-MAX_LINE = 1 << 16
+MAX_RECORDS = 1_000_000
+# `'key', (512, 87)` as dbm.dumb writes it (`"%r, %r\n" % (key, (pos, siz))`): read without
+# literal_eval, which every other spelling goes through.
+_PLAIN_LINE = re.compile(r"""'[^'\\\n]*', \((\d{1,19}), (\d{1,19})\)""")
+
+
+class IndexOverLimit(Exception):
+    """The index beside a data file is larger than this reader reads: the file is not analysed."""
 
 
 def index_path(path: Path) -> Path | None:
@@ -48,7 +55,7 @@ def shelve_records(path: Path, size: int) -> list[tuple[int, int]] | None:
     """Every (offset, length) the index beside `path` names, as dbm.dumb would read them from a
     data file of `size` bytes (empty records left out), sorted and without repeats; None when
     there is no index dbm.dumb would open. Every listed record is returned, a key's earlier ones
-    too: what a loader reads is among them."""
+    too: what a loader reads is among them. IndexOverLimit for an index too large to read."""
     index = index_path(path)
     if index is None:
         return None
@@ -56,15 +63,17 @@ def shelve_records(path: Path, size: int) -> list[tuple[int, int]] | None:
         status = os.lstat(index)
     except OSError:
         return None
-    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_INDEX_BYTES:
+    if not stat.S_ISREG(status.st_mode):
         return None
+    if status.st_size > MAX_INDEX_BYTES:
+        raise IndexOverLimit(f"the shelve index beside it is over {MAX_INDEX_BYTES >> 20} MiB")
     try:
         with open(index, "rb") as handle:
             data = handle.read(MAX_INDEX_BYTES + 1)
     except OSError:
         return None
     if len(data) > MAX_INDEX_BYTES:
-        return None
+        raise IndexOverLimit(f"the shelve index beside it is over {MAX_INDEX_BYTES >> 20} MiB")
     records: set[tuple[int, int]] = set()
     # dbm.dumb opens the index as Latin-1 text with universal newlines (`\r`, `\n` and `\r\n` end
     # a line, and nothing else: a form feed or `\x1c` stays inside a key) and reads each line with
@@ -73,12 +82,14 @@ def shelve_records(path: Path, size: int) -> list[tuple[int, int]] | None:
     if lines and not lines[-1]:
         lines.pop()  # the newline that ends the last line
     if len(lines) > MAX_RECORDS:
-        return None
+        raise IndexOverLimit(f"the shelve index beside it names more than {MAX_RECORDS} records")
     for line in lines:
         pair = _entry(line.rstrip())
         if pair is None:
             return None
         offset, length = pair
+        if pair is _UNREADABLE:
+            continue
         if length < 0:
             length = size - offset  # f.read(-1) reads to the end
         length = min(length, size - offset)
@@ -87,24 +98,32 @@ def shelve_records(path: Path, size: int) -> list[tuple[int, int]] | None:
     return sorted(records) or None
 
 
+_UNREADABLE = (-1, 0)  # an entry dbm.dumb opens but cannot read (the key's lookup raises)
+
+
 def _entry(line: str) -> tuple[int, int] | None:
-    """`(offset, size)` of one index line as literal_eval gives it to dbm.dumb: a key that is a
-    str, then two integers (bools are integers); None for what dbm.dumb refuses or cannot seek."""
-    if not line or len(line) > MAX_LINE:
+    """`(offset, size)` of one index line as dbm.dumb takes it; None when dbm.dumb refuses to open
+    the index for it (literal_eval fails, the line is no `key, pair`, the key is no str that
+    Latin-1 encodes), `_UNREADABLE` when it opens but reading that key raises (`pos, siz = pair`
+    fails: any two-item literal unpacks, a tuple, a list, a set, a dict's keys, bytes; or
+    f.seek/f.read refuse the values: bools are integers, a negative offset is refused)."""
+    plain = _PLAIN_LINE.fullmatch(line)
+    if plain is not None:
+        return int(plain[1]), int(plain[2])
+    if not line:
         return None
     try:
-        value = ast.literal_eval(line)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        key, pair = ast.literal_eval(line)
+        key.encode("latin-1")
+    except (ValueError, TypeError, SyntaxError, AttributeError, UnicodeError, MemoryError, RecursionError):
         return None
-    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)):
-        return None
-    pair = value[1]
-    if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
-        return None
-    offset, length = int(pair[0]), int(pair[1])
-    if offset < 0:
-        return None  # f.seek raises before anything is read
-    return offset, length
+    try:
+        offset, length = pair
+    except (ValueError, TypeError):
+        return _UNREADABLE
+    if not isinstance(offset, int) or not isinstance(length, int) or offset < 0:
+        return _UNREADABLE
+    return int(offset), int(length)
 
 
 def uncovered(records: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:

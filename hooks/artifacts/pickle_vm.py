@@ -15,6 +15,7 @@ import codecs
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
@@ -194,6 +195,23 @@ class StreamResult:
     globals_seen: int = 0
 
 
+_DISPATCH_TABLES: dict[type, dict[int, Callable[[Any, int], None]]] = {}
+
+
+def _dispatch_table(machine: type) -> dict[int, Callable[[Any, int], None]]:
+    """Opcode -> the machine class's `op_` function, built once per class (a shelve's data file
+    starts a machine per record: binding every handler per machine cost more than reading)."""
+    table = _DISPATCH_TABLES.get(machine)
+    if table is None:
+        table = {}
+        for code, (name, _arg) in OPCODES.items():
+            handler = getattr(machine, "op_" + name, None)
+            if handler is not None:
+                table[code] = handler
+        _DISPATCH_TABLES[machine] = table
+    return table
+
+
 def _dotted_identifier(text: str) -> bool:
     """`random`, `_os.system`: names an import and attribute lookups can reach."""
     return bool(text) and all(part.isidentifier() for part in text.split("."))
@@ -233,6 +251,9 @@ class PickleMachine:
         self.uses: dict[tuple[str, str], GlobalUse] = {}
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
+        # Where the last FRAME ends: the pure-Python unpickler reads a frame whole, so a loop of
+        # its `load()` goes on at the frame's end, not at the STOP inside it.
+        self.frame_end: int | None = None
         # While sniffing: a global reference that looks like text (`random._os.system`, a dotted
         # name) was read. Text that merely starts like a pickle reads as one, so it is no evidence
         # by itself; a call on it is (then `executes`), and a stream that ends without any call
@@ -281,11 +302,7 @@ class PickleMachine:
         self.built_wrappers: dict[int, Call] = {}
         self.cost = 0  # items walked by opcodes since the clock was last read
         self.kept = 0  # bytes of str/bytes arguments held as values
-        self.dispatch: dict[int, Callable[[int], None]] = {}
-        for code, (name, _arg) in OPCODES.items():
-            handler = getattr(self, "op_" + name, None)
-            if handler is not None:
-                self.dispatch[code] = handler
+        self.dispatch = _dispatch_table(type(self))
 
     # --- driving -------------------------------------------------------------------------
     def stopped_before_acting(self, error: AnalysisError) -> bool:
@@ -356,7 +373,7 @@ class PickleMachine:
             if handler is None:
                 raise AnalysisError(f"unknown opcode {code:#04x}", self.reader.tell() - 1)
             self.acting = code if code in acting else 0
-            handler(self.reader.tell() - 1)
+            handler(self, self.reader.tell() - 1)
             if self.acting:
                 self.acted = True
             count += 1
@@ -1022,7 +1039,8 @@ class PickleMachine:
             raise self._fail(f"unsupported pickle protocol {self.protocol}", offset)
 
     def op_FRAME(self, offset: int) -> None:
-        self._u(8)
+        length = self._u(8)
+        self.frame_end = self.reader.tell() + length
 
     def op_NONE(self, offset: int) -> None:
         self.stack.append(None)

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
-from hooks.artifacts.dbm_shelve import shelve_records, uncovered, widest_per_offset
+from hooks.artifacts.dbm_shelve import IndexOverLimit, shelve_records, uncovered, widest_per_offset
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
@@ -270,7 +270,10 @@ class Walker(Walk):
         (dbm_shelve), whatever its first byte: dbm.dumb reads only at the offsets named."""
         if self._path is None:
             return None
-        return shelve_records(self._path, size)
+        try:
+            return shelve_records(self._path, size)
+        except IndexOverLimit as exc:
+            raise LimitExceeded(str(exc)) from None
 
     def _read_shelve(self, source: Source, records: list[tuple[int, int]]) -> None:
         """Each record as the one pickle `shelve` unpickles from it (findings of the same globals
@@ -281,19 +284,20 @@ class Walker(Walk):
             self._analysis.check_time()
             record = buffered(SubFile(handle, offset, length))
             self._read(BY_NAME["pickle"], Source(
-                record, length, source.name, f"shelve record {offset:#x}", 0, seekable=True, head=read_head(record),
+                record, length, source.name, "shelve record", 0, seekable=True, head=read_head(record),
                 loader="shelve (dbm.dumb), at the offset its .dir index names",
             ))  # fmt: skip
         if records[0][0]:
             self._stale_value_at_zero(source, records[0][0])
-        ends = {offset + length for offset, length in records}
+        starts = {offset for offset, _ in records}
+        for offset, length in widest_per_offset(records):
+            if self._loop_may_go_on(source, offset, length, starts):
+                self._loop_past_record(source, offset, starts)
         self._analysis.fold_since(
             mark, rules.GLOBAL_OUTSIDE_ALLOWLIST, "records of this shelve hold other globals not on the allowlist"
         )
         stale = 0
         for offset, length in uncovered(records, source.size or 0):
-            if offset in ends:
-                self._stream_after_record(source, offset, length)
             handle.seek(offset)
             left = length
             while left:
@@ -314,34 +318,71 @@ class Walker(Walk):
                 severity=Severity.LOW,
             )
 
-    def _stream_after_record(self, source: Source, offset: int, length: int) -> None:
-        """Bytes right after a record's (no padding between) that start like a pickle: a loop of
-        pickle.load over the data file reads them as its next stream, so they are read as one."""
+    def _loop_may_go_on(self, source: Source, offset: int, length: int, starts: set[int]) -> bool:
+        """Whether a loop of pickle.load may read past this record: the byte after it is no NUL
+        padding, end of file or another record's start, or its pickle is not one frame ending
+        with the record (what the Pickler writes for a value under 64 KiB): the pure-Python
+        unpickler goes on at a frame's end."""
         handle = source.handle
+        end = offset + length
+        handle.seek(end)
+        after = handle.read(1)
+        if after and after != b"\0" and end not in starts:
+            return True
         handle.seek(offset)
-        head = handle.read(1)
-        if not head or head[0] not in OPCODES:
-            return  # NUL padding or no opcode: pickle.load raises there, having run nothing
-        handle.seek(offset)
-        rest = buffered(SubFile(handle, offset, length))
+        head = handle.read(11)
+        if len(head) < 11 or head[0] != 0x80 or head[2] != 0x95:
+            return True  # no leading frame: a FRAME may still stand anywhere in the stream
+        return 11 + int.from_bytes(head[3:11], "little") != length
+
+    def _loop_past_record(self, source: Source, record: int, starts: set[int]) -> None:
+        """What a loop of pickle.load over the data file reads after a record's stream: it goes on
+        stream after stream as long as each starts with an opcode, from the STOP (C unpickler) or
+        from the end of the stream's last FRAME (the pure-Python one). The record's own stream was
+        read already (its findings here are dropped); the others are read, and reported with one
+        finding that a loop reaches them. A stream at another record's start is that record's."""
+        size = source.size or 0
         mark = self._analysis.mark()
-        try:
-            self._read(BY_NAME["maybe-pickle"], Source(
-                rest, length, source.name, f"stream after a shelve record {offset:#x}", 0, seekable=True,
-                head=read_head(rest), strict=False, loader="a loop of pickle.load over the data file",
-            ))  # fmt: skip
-        except AnalysisError:
-            self._analysis.rollback(mark)  # no stream there: the loop raises before running anything
-            return
-        if not self._analysis.found_since(mark):
-            return
-        self._analysis.add(
-            rules.DATA_AFTER_PICKLE,
-            where("file", offset),
-            "a pickle stream follows a shelve record with no padding between: a loop of pickle.load over the"
-            " data file reads it, though dbm.dumb never does",
-            f"shelve|after|{offset}",
-        )
+        pending = [record]
+        seen: set[int] = set()
+        limit = self._analysis.limits.max_streams
+        while pending and len(seen) <= limit:
+            start = pending.pop()
+            if start in seen or start >= size or (start != record and start in starts):
+                continue
+            seen.add(start)
+            self._analysis.check_time()
+            handle = source.handle
+            handle.seek(start)
+            head = handle.read(1)
+            if not head or head[0] not in OPCODES:
+                continue  # NUL padding or no opcode: the loop raises there, having run nothing
+            stream = buffered(SubFile(handle, start, size - start))
+            reader = ByteReader(stream, size - start, budget=self._analysis.stream_log)
+            label = f"stream after a shelve record {start:#x}"
+            machine = self.machine(reader, label, depth=0, sniffing=True, reached_by="a loop of pickle.load")
+            stream_mark = self._analysis.mark()
+            try:
+                machine.run()
+            except AnalysisError:
+                if start == record or not machine.executes:
+                    self._analysis.rollback(stream_mark)  # no stream: the loop raises, having run nothing
+                continue
+            if start == record:
+                self._analysis.rollback(stream_mark)  # the record itself, read as the record already
+            pending.append(start + reader.tell())
+            if machine.frame_end is not None and machine.frame_end > reader.tell():
+                pending.append(start + machine.frame_end)
+        if pending and len(seen) > limit:
+            raise LimitExceeded(f"more than {limit} pickle streams after a shelve record")
+        if self._analysis.found_since(mark):
+            self._analysis.add(
+                rules.DATA_AFTER_PICKLE,
+                where("file", record),
+                "pickle streams follow a shelve record: a loop of pickle.load over the data file reads them"
+                " (from the record's STOP or the end of its frame), though dbm.dumb never does",
+                f"shelve|after|{record}",
+            )
 
     def _stale_value_at_zero(self, source: Source, first_record: int) -> None:
         """A shelve whose first key was written over keeps the old value at byte 0, where

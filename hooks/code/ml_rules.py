@@ -11,7 +11,7 @@ import ast
 import posixpath
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -229,6 +229,26 @@ _YAML_DUMPS = frozenset({"yaml.dump", "yaml.safe_dump", "yaml.dump_all", "yaml.s
 _FILE_UTILITIES = frozenset(
     "mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar gsutil azcopy".split()
 )
+
+
+def _rebinds_serialiser(
+    node: ast.AST, qualname: Callable[[ast.AST], str | None], dumpers: frozenset[str], short: set[str]
+) -> bool:
+    """`yaml.dump = f`, `setattr(yaml, "dump", f)`, `def dump(...)`: a statement that gives a
+    serialiser's name to other code."""
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(isinstance(target, ast.Attribute) and qualname(target) in dumpers for target in targets)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.name in short
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "setattr"
+        and len(node.args) >= 2
+        and isinstance(node.args[1], ast.Constant)
+        and node.args[1].value in short
+    )
 
 
 def _emits_text(call: ast.Call, name: str | None) -> bool:
@@ -1054,6 +1074,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             dumpers = _YAML_DUMPS
         else:
             return False
+        module = self._module or ast.Module(body=[], type_ignores=[])
+        if self._serialiser_rebound(module, dumpers):
+            return False  # `yaml.dump = other`: the name no longer says what made the text
         data = node.args[0]
         if isinstance(data, ast.Call):
             dumper = self.qualname(data.func)
@@ -1068,6 +1091,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         found = origins.bound_values(data.id, origins.function_of(node))
         if found is None:
             return False
+        if found[1] is None and _rebinds_unseen(module):
+            return False  # a module-level name a star import or `globals()[...]` may rebind unseen
         dumped = [
             isinstance(value, ast.Call)
             and self.qualname(value.func) in dumpers
@@ -1077,6 +1102,18 @@ class MLRuleVisitor(ast.NodeVisitor):
         # A `None` written in the code; not what an import, a def or `except ... as` binds (DEFINED).
         unset = [isinstance(value, ast.Constant) and value.value is None and value is not DEFINED for value in found[0]]
         return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))
+
+    def _serialiser_rebound(self, module: ast.Module, dumpers: frozenset[str]) -> bool:
+        """Whether the module assigns over a serialiser (`yaml.dump = f`, `setattr(yaml, "dump",
+        f)`) or defines one of their names itself: then a call of that name is not the library's.
+        Worked out once per module and serialiser family."""
+        key = ("serialiser rebound", dumpers)
+        if key not in self._module_facts:
+            short = {name.rsplit(".", 1)[-1] for name in dumpers}
+            self._module_facts[key] = any(
+                _rebinds_serialiser(other, self.qualname, dumpers, short) for other in nodes_of(module)
+            )
+        return bool(self._module_facts[key])
 
     def _peer_rank_bytes(self, node: ast.Call) -> bool:
         """`pickle.loads(t.cpu().numpy().tobytes())` where `t` is a tensor the same function made

@@ -9,6 +9,7 @@ import os
 import pickle
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,7 +56,7 @@ def test_a_payload_in_a_later_record_is_found_where_it_is(tmp_path: Path) -> Non
     data = _shelve(tmp_path, [(b"a", pickle.dumps({"x": 1}, 4)), (b"b", malicious_pickle(tmp_path / "canary"))])
     findings = _scan(data)
     assert ("MLS101", Severity.CRITICAL) in _blocking(findings)
-    assert any("shelve record 0x200@" in f.message for f in findings if f.rule_id == "MLS101")
+    assert any("shelve record@" in f.message for f in findings if f.rule_id == "MLS101")
     assert not (tmp_path / "canary").exists()
 
 
@@ -132,7 +133,7 @@ def test_every_spelling_literal_eval_accepts_names_a_record(tmp_path: Path) -> N
     for stem, index in spellings.items():
         path = _hand_made(tmp_path, stem, data, index % len(payload) if "%d" in index else index % "")
         assert shelve_records(path, len(data)) == [(0, 5), (512, len(payload))], stem
-        assert any(f.rule_id == "MLS101" and "shelve record 0x200" in f.message for f in _scan(path)), stem
+        assert any(f.rule_id == "MLS101" and "shelve record@" in f.message for f in _scan(path)), stem
     bool_offset = _hand_made(tmp_path, "bool", b"\0" + payload, f"'b', (True, {len(payload)})\n")
     assert shelve_records(bool_offset, len(payload) + 1) == [(1, len(payload))]  # True is byte 1
     assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(bool_offset))
@@ -153,6 +154,46 @@ def test_what_other_loaders_read_outside_the_records_is_still_judged(tmp_path: P
     padded = _hand_made(tmp_path, "padded", benign + bytes(512 - len(benign)), f"'a', (0, {len(benign)})\n")
     assert _blocking(_scan(padded)) == []  # NUL padding after a record: pickle.load stops there
     assert not (tmp_path / "canary").exists()
+
+
+def test_a_loop_of_pickle_load_is_followed_past_clean_streams_and_frames(tmp_path: Path) -> None:
+    """A loop reads stream after stream: a clean stream glued between a record and a payload does
+    not hide it, and the pure-Python unpickler goes on at the end of a record's frame (past the
+    bytes a FRAME declares beyond its STOP)."""
+    payload = malicious_pickle(tmp_path / "canary")
+    benign = pickle.dumps({"x": 1}, 2)
+    chained = _hand_made(tmp_path, "chained", benign + b"N." + payload, f"'a', (0, {len(benign)})\n")
+    assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(chained))
+    body = b"K\x01."  # BININT1 1, STOP: the record's stream
+    filler = bytes(20)
+    framed = b"\x80\x04\x95" + (len(body) + len(filler)).to_bytes(8, "little") + body + filler
+    frame_end = _hand_made(tmp_path, "frame", framed + payload, f"'a', (0, {11 + len(body)})\n")
+    findings = _scan(frame_end)
+    assert ("MLS101", Severity.CRITICAL) in _blocking(findings)
+    assert any(f.rule_id == "MLS105" and "end of its frame" in f.message for f in findings)
+    assert not (tmp_path / "canary").exists()
+
+
+def test_a_pair_of_any_literal_dbm_dumb_unpacks_and_a_line_it_cannot_read_are_taken_as_it_takes_them(
+    tmp_path: Path,
+) -> None:
+    payload = malicious_pickle(tmp_path / "canary")
+    data = b"\0" + payload
+    for stem, pair in (("set", "{1, %d}"), ("bytes", "b'\\x01\\x%02x'"), ("dict", "{1: 0, %d: 0}")):
+        index = f"'bad', (-1, 5)\n'b', {pair % len(payload)}\n"  # a negative offset fails only its key
+        path = _hand_made(tmp_path, stem, data, index)
+        assert shelve_records(path, len(data)) == [(1, len(payload))], stem
+        assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(path)), stem
+    refused = _hand_made(tmp_path, "refused", data, f"b'k', (1, {len(payload)})\n")  # key.encode fails
+    assert shelve_records(refused, len(data)) is None
+
+
+def test_an_index_over_the_limit_fails_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks.artifacts import dbm_shelve
+
+    monkeypatch.setattr(dbm_shelve, "MAX_RECORDS", 3)
+    data = _shelve(tmp_path, [(f"k{i}".encode(), pickle.dumps(i, 4)) for i in range(5)])
+    assert ("MLS903", Severity.HIGH) in _blocking(_scan(data))
 
 
 def test_an_index_that_is_a_link_is_not_followed(tmp_path: Path) -> None:

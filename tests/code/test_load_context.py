@@ -874,6 +874,15 @@ def test_yaml_text_loaded_back_where_it_was_emitted_is_a_round_trip(tmp_path: Pa
     )
     found = [(rule, line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "MLS305"]
     assert found == [("MLS305", 5, "low"), ("MLS305", 6, "low"), ("MLS305", 8, "high"), ("MLS305", 10, "high")]
+    rebound = {
+        "star": "import yaml\ntext = yaml.dump({})\nfrom plugin_settings import *\nyaml.unsafe_load(text)\n",
+        "globals": "import yaml, sys\ntext = yaml.dump({})\nglobals()['text'] = input()\nyaml.unsafe_load(text)\n",
+        "patched": "import yaml\nyaml.dump = lambda *a, **k: open('x').read()\nyaml.unsafe_load(yaml.dump({}))\n",
+        "setattr": "import yaml\nsetattr(yaml, 'dump', input)\ntext = yaml.dump({})\nyaml.unsafe_load(text)\n",
+    }
+    for name, text in rebound.items():
+        severities = [severity for rule, _, severity in graded(scan_code(tmp_path, text)) if rule == "MLS305"]
+        assert severities == ["high"], name
 
 
 def test_a_closure_loading_bytes_its_enclosing_function_dumped_is_a_round_trip(tmp_path: Path) -> None:
