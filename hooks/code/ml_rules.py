@@ -234,13 +234,11 @@ _FILE_UTILITIES = frozenset(
 def _rebinds_serialiser(
     node: ast.AST, qualname: Callable[[ast.AST], str | None], dumpers: frozenset[str], short: set[str]
 ) -> bool:
-    """`yaml.dump = f`, `setattr(yaml, "dump", f)`, `def dump(...)`: a statement that gives a
-    serialiser's name to other code."""
+    """`yaml.dump = f`, `setattr(yaml, "dump", f)`: a statement that gives a serialiser's name to
+    other code."""
     if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         return any(isinstance(target, ast.Attribute) and qualname(target) in dumpers for target in targets)
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return node.name in short
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
@@ -1091,8 +1089,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         found = origins.bound_values(data.id, origins.function_of(node))
         if found is None:
             return False
-        if found[1] is None and _rebinds_unseen(module):
-            return False  # a module-level name a star import or `globals()[...]` may rebind unseen
+        first_binding = min((getattr(value, "lineno", 0) for value in found[0]), default=0)
+        if found[1] is None and _rebinds_unseen(module, stars_before=first_binding):
+            # a module-level name that a star import after it or `globals()[...]` may rebind unseen
+            return False
         dumped = [
             isinstance(value, ast.Call)
             and self.qualname(value.func) in dumpers
@@ -1105,14 +1105,17 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _serialiser_rebound(self, module: ast.Module, dumpers: frozenset[str]) -> bool:
         """Whether the module assigns over a serialiser (`yaml.dump = f`, `setattr(yaml, "dump",
-        f)`) or defines one of their names itself: then a call of that name is not the library's.
+        f)`) or defines one of their names at its top level: then a call of that name is not the
+        library's.
         Worked out once per module and serialiser family."""
         key = ("serialiser rebound", dumpers)
         if key not in self._module_facts:
             short = {name.rsplit(".", 1)[-1] for name in dumpers}
+            # A top-level `def dump(...)` rebinds `from yaml import dump`; a method of that name does not.
             self._module_facts[key] = any(
-                _rebinds_serialiser(other, self.qualname, dumpers, short) for other in nodes_of(module)
-            )
+                isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in short
+                for statement in module.body
+            ) or any(_rebinds_serialiser(other, self.qualname, dumpers, short) for other in nodes_of(module))
         return bool(self._module_facts[key])
 
     def _peer_rank_bytes(self, node: ast.Call) -> bool:
