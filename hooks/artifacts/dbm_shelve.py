@@ -121,6 +121,8 @@ def _entry(line: str) -> tuple[int, int] | None:
         offset, length = pair
     except (ValueError, TypeError):
         return _UNREADABLE
+    if length is None:
+        length = -1  # f.read(None) reads to the end, as f.read(-1)
     if not isinstance(offset, int) or not isinstance(length, int) or offset < 0:
         return _UNREADABLE
     return int(offset), int(length)

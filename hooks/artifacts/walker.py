@@ -74,8 +74,12 @@ class Walker(Walk):
         records = self._shelve_records(size)
         if records is not None:
             self._read_shelve(source, records)
-            settled, found, read_as_format = None, True, False
+            handle.seek(0)
+        if records is not None and (not formats or formats[0].name in _PICKLE_FORMATS):
+            settled, found, read_as_format = None, True, False  # byte 0 was read as pickle.load reads it
         else:
+            # Not a shelve, or one whose bytes another loader reads as a format of its own first
+            # (joblib.load decompresses a gzip or zlib data file, zipfile finds a zip)
             settled = self._settled_before_reading(source, formats, whole_file=True)
             found = self._walk_formats(source, formats) if settled is None else settled
             read_as_format = bool(formats) and formats[0].name in _READS_TRAILING_ZIP and settled is None

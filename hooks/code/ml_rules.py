@@ -249,6 +249,32 @@ def _rebinds_serialiser(
     )
 
 
+def _makes_own_yaml_text(node: ast.AST) -> bool:
+    """`yaml.add_representer(...)`, `add_multi_representer`, `dump(x, Dumper=MyDumper)`: the code
+    decides what the emitted text says, tags that call functions included."""
+    if isinstance(node, ast.Attribute) and node.attr in ("add_representer", "add_multi_representer"):
+        return True
+    if isinstance(node, ast.Name) and node.id in ("add_representer", "add_multi_representer"):
+        return True
+    return isinstance(node, ast.Call) and any(k.arg == "Dumper" for k in node.keywords)
+
+
+def _runs_text_as_code(module: ast.Module) -> bool:
+    """`exec("text = ...")`, `eval(...)`, `sys.modules[__name__].text = ...`: module-level names
+    bound by code the reading does not see."""
+    for node in nodes_of(module):
+        if isinstance(node, ast.Name) and node.id in ("exec", "eval", "compile"):
+            return True
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "modules"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        ):
+            return True
+    return False
+
+
 def _emits_text(call: ast.Call, name: str | None) -> bool:
     """Whether a serialiser call returns what it wrote: PyYAML's emitters do only without a stream
     (a second positional argument or `stream=`), pickle's `dumps` always."""
@@ -547,7 +573,7 @@ _REACHES_BUILTIN = frozenset({"eval", "exec", "compile", "builtins", "__builtins
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def _binds_otherwise(node: ast.AST, name: str, defs: Sequence[ast.stmt]) -> bool:
+def _binds_otherwise(node: ast.AST, name: str, defs: Sequence[ast.AST]) -> bool:
     """Whether `node` binds `name` in a way other than `defs`: an assignment or deletion, a loop,
     `except ... as` or `match` target, an import, a parameter, `global`/`nonlocal`, or another
     `def`/`class` (`if cond: def eval(s): return builtins.eval(s)`)."""
@@ -1078,7 +1104,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         data = node.args[0]
         if isinstance(data, ast.Call):
             dumper = self.qualname(data.func)
-            return dumper in dumpers and _emits_text(data, dumper)
+            return dumper in dumpers and _emits_text(data, dumper) and self._dumper_is_the_library(data)
         if not isinstance(data, ast.Name):
             return False
         # Every value the name may hold where it is read (assignments, loop and unpacking targets,
@@ -1090,13 +1116,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         if found is None:
             return False
         first_binding = min((getattr(value, "lineno", 0) for value in found[0]), default=0)
-        if found[1] is None and _rebinds_unseen(module, stars_before=first_binding):
+        if found[1] is None and (_rebinds_unseen(module, stars_before=first_binding) or _runs_text_as_code(module)):
             # a module-level name that a star import after it or `globals()[...]` may rebind unseen
             return False
         dumped = [
             isinstance(value, ast.Call)
             and self.qualname(value.func) in dumpers
             and _emits_text(value, self.qualname(value.func))
+            and self._dumper_is_the_library(value)
             for value in found[0]
         ]
         # A `None` written in the code; not what an import, a def or `except ... as` binds (DEFINED).
@@ -1117,6 +1144,40 @@ class MLRuleVisitor(ast.NodeVisitor):
                 for statement in module.body
             ) or any(_rebinds_serialiser(other, self.qualname, dumpers, short) for other in nodes_of(module))
         return bool(self._module_facts[key])
+
+    def _dumper_is_the_library(self, call: ast.Call) -> bool:
+        """Whether the serialiser a round trip's text came from is the library's, as written: the
+        name it is called through (`dump` of `from yaml import dump`, `yaml` of `yaml.dump`) is
+        bound only by its import, and no representer or Dumper of the code's own makes the text
+        (`yaml.add_representer(str, ...)` can emit a `python/object/apply` tag for any string)."""
+        root: ast.expr = call.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        module = self._module or ast.Module(body=[], type_ignores=[])
+        key = ("dumper bound by its import", root.id)
+        if key not in self._module_facts:
+            imports: list[ast.alias] = []
+            imported: set[tuple[str | None, str]] = set()
+            for statement in nodes_of(module):
+                if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                    for alias in statement.names:
+                        if root.id in names_bound_by(alias):
+                            imports.append(alias)
+                            imported.add((getattr(statement, "module", None), alias.name))
+            # The same import again (a notebook's cells each `import pickle`) binds the same module.
+            self._module_facts[key] = len(imported) == 1 and not any(
+                _binds_otherwise(other, root.id, imports) for other in nodes_of(module)
+            )
+        if not self._module_facts[key]:
+            return False
+        if (self.qualname(call.func) or "") not in _YAML_DUMPS:
+            return True
+        own_text = ("own yaml text",)
+        if own_text not in self._module_facts:
+            self._module_facts[own_text] = any(_makes_own_yaml_text(other) for other in nodes_of(module))
+        return not self._module_facts[own_text]
 
     def _peer_rank_bytes(self, node: ast.Call) -> bool:
         """`pickle.loads(t.cpu().numpy().tobytes())` where `t` is a tensor the same function made

@@ -188,6 +188,20 @@ def test_a_pair_of_any_literal_dbm_dumb_unpacks_and_a_line_it_cannot_read_are_ta
     assert shelve_records(refused, len(data)) is None
 
 
+def test_a_size_of_none_reads_to_the_end_and_a_compressed_data_file_is_still_decompressed(tmp_path: Path) -> None:
+    """`f.read(None)` reads to the end; joblib.load decompresses a gzip data file whatever its
+    index names, so the file is read as its format too."""
+    import gzip
+
+    payload = malicious_pickle(tmp_path / "canary")
+    to_end = _hand_made(tmp_path, "none", pickle.dumps(1, 4) + bytes(507) + payload, "'a', (0, 5)\n'b', (512, None)\n")
+    assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(to_end))
+    squeezed = gzip.compress(payload)
+    compressed = _hand_made(tmp_path, "gz", squeezed, f"'a', (0, {len(squeezed)})\n")
+    assert ("MLS101", Severity.CRITICAL) in _blocking(_scan(compressed))
+    assert not (tmp_path / "canary").exists()
+
+
 def test_an_index_over_the_limit_fails_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from hooks.artifacts import dbm_shelve
 

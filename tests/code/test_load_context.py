@@ -879,6 +879,9 @@ def test_yaml_text_loaded_back_where_it_was_emitted_is_a_round_trip(tmp_path: Pa
         "globals": "import yaml, sys\ntext = yaml.dump({})\nglobals()['text'] = input()\nyaml.unsafe_load(text)\n",
         "patched": "import yaml\nyaml.dump = lambda *a, **k: open('x').read()\nyaml.unsafe_load(yaml.dump({}))\n",
         "setattr": "import yaml\nsetattr(yaml, 'dump', input)\ntext = yaml.dump({})\nyaml.unsafe_load(text)\n",
+        "from_import": "from yaml import dump, unsafe_load\ndump = lambda *a: input()\nunsafe_load(dump({}))\n",
+        "representer": "import yaml\nyaml.add_representer(str, rep)\nyaml.unsafe_load(yaml.dump({'a': input()}))\n",
+        "exec": "import yaml\ntext = yaml.dump({})\nexec('text = input()')\nyaml.unsafe_load(text)\n",
     }
     for name, text in rebound.items():
         severities = [severity for rule, _, severity in graded(scan_code(tmp_path, text)) if rule == "MLS305"]
