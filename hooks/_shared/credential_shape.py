@@ -78,7 +78,7 @@ _NAMED_ALTERNATIVES = re.compile(r"(?:[A-Z][a-z]{2,12}|[A-Z]{2,5})(?:/(?:[A-Z][a
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,12}")
 # `).toString("base64")}`, `.join(",")`: a call on a member, code after an interpolation's value
 # (a template literal's `${...}`); a generated key has no `.name(` in it.
-_MEMBER_CALL = re.compile(r"[\w)\]]?\.[A-Za-z_][A-Za-z0-9_]{2,40}\(")
+_MEMBER_CALL = re.compile(r"\.[A-Za-z_][A-Za-z0-9_]{2,40}\(")
 # camelCase: a short lower-case head, then capitalised humps (`bqProjectId`, `gcsBucketName`); an
 # identifier only when every hump reads as a word (pronounceable generated secrets,
 # `lebYnaozlaSpiul...`, have humps no word is made of).

@@ -85,6 +85,10 @@ _ANALYTICS_KEY_NAME = re.compile(
     r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"
 )
 _ANALYTICS_NAME_LIMIT = 80
+_ANALYTICS_LOW = (
+    "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
+    " and ships to every browser or client by design (reported low)"
+)
 # Words that make a vendor's key one that manages the account, not one that sends events
 # (`ADMIN_POSTHOG_KEY`), and PostHog's personal API keys (`phx_`), which read and change everything.
 _MANAGING_WORDS = frozenset("admin personal private secret management manage mgmt service server root master".split())
@@ -412,17 +416,11 @@ def judge(
         and not _MANAGING_WORDS.intersection(name_words(candidate.name))
         and not candidate.value.startswith(_PERSONAL_ANALYTICS_PREFIXES)
     ):
-        low_reason = (
-            "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
-            " and ships to every browser or client by design (reported low)"
-        )
+        low_reason = _ANALYTICS_LOW
     elif candidate.name.lower() == "ikey" and _UUID.fullmatch(judged) is not None:
         # `"iKey": "<GUID>"`: the field of every Application Insights telemetry envelope that
         # carries the instrumentation key (recorded requests to the ingestion endpoint hold it)
-        low_reason = (
-            "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
-            " and ships to every browser or client by design (reported low)"
-        )
+        low_reason = _ANALYTICS_LOW
     elif _PUBLIC_PROJECT_KEY.fullmatch(candidate.value):
         low_reason = (
             "; a PostHog project key (`phc_`): it can only send events and flags' lookups, and PostHog"
