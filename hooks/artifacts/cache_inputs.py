@@ -1,6 +1,7 @@
 """What a model file's verdict depends on besides its bytes (for hooks/_core/cache.py): its gate
-record, when the policy requires one; for a `.bin`, the OpenVINO IR XML that may describe it; and
-which files are not worth caching at all."""
+record, when the policy requires one; for a `.bin`, the OpenVINO IR XML that may describe it; for a
+`.dat`, the dbm.dumb index beside it (present or not), which decides the records read; and which
+files are not worth caching at all."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from hooks._core.policy import Policy
 from hooks._shared.gate_record import is_gated_model, record_path
+from hooks.artifacts.dbm_shelve import index_path
 from hooks.artifacts.openvino_ir import description_of, description_too_large
 
 # The cache keys a file by the sha256 of all its bytes. The scan of a model file reads its
@@ -33,4 +35,7 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
         inputs.append("openvino-ir-description:too-large")  # not read, whatever it holds
     elif description is not None:
         inputs.append(description)  # IR weights are known by the XML beside them
+    index = index_path(path)
+    if index is not None:
+        inputs.append(index)  # a shelve's records are where its index says (absent: read whole)
     return inputs

@@ -40,3 +40,20 @@ def test_the_gate_record_keys_a_gated_model(tmp_path: Path) -> None:
     inputs = cache_inputs(model, "model.safetensors", required)
     assert inputs is not None and len(inputs) == 1 and isinstance(inputs[0], Path)
     assert cache_inputs(model, "model.safetensors", Policy(root=tmp_path)) == []
+
+
+def test_a_shelves_index_keys_its_data_file(tmp_path: Path) -> None:
+    """A change to the `.dir` alone changes which records of the `.dat` are read: the verdict of
+    the data file is keyed on the index too, present or not."""
+    cache = ResultCache.open(tmp_path / "cache")
+    policy = Policy(root=tmp_path)
+    data = _sparse(tmp_path / "cache.shelve.dat", 16)
+    assert cache_inputs(data, "cache.shelve.dat", policy) == [tmp_path / "cache.shelve.dir"]
+    without = cache.probe(ARTIFACTS, data, "cache.shelve.dat", policy)
+    (tmp_path / "cache.shelve.dir").write_text("'a', (0, 4)\n")
+    first = cache.probe(ARTIFACTS, data, "cache.shelve.dat", policy)
+    (tmp_path / "cache.shelve.dir").write_text("'a', (0, 4)\n'b', (8, 4)\n")
+    second = cache.probe(ARTIFACTS, data, "cache.shelve.dat", policy)
+    assert without is not None and first is not None and second is not None
+    assert len({without.key, first.key, second.key}) == 3
+    assert cache_inputs(_sparse(tmp_path / "model.pt", 16), "model.pt", policy) == []
