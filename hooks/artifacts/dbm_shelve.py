@@ -31,6 +31,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_INDEX_BYTES = 16 << 20
 MAX_RECORDS = 1_000_000
@@ -139,6 +140,23 @@ def uncovered(records: list[tuple[int, int]], size: int) -> list[tuple[int, int]
     if position < size:
         spans.append((position, size - position))
     return spans
+
+
+def filled(handle: BinaryIO, offset: int, length: int) -> tuple[int, int]:
+    """Of the `length` bytes at `offset`: how many are not NUL (padding), and where the last of
+    them ends, counted from `offset` (0 when all are padding). Read in 1 MiB chunks."""
+    count = end = position = 0
+    handle.seek(offset)
+    while position < length:
+        chunk = handle.read(min(length - position, 1 << 20))
+        if not chunk:
+            break
+        nuls = chunk.count(0)
+        if nuls != len(chunk):
+            count += len(chunk) - nuls
+            end = position + len(chunk.rstrip(b"\0"))
+        position += len(chunk)
+    return count, end
 
 
 def widest_per_offset(records: list[tuple[int, int]]) -> list[tuple[int, int]]:

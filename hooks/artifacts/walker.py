@@ -15,7 +15,7 @@ from typing import BinaryIO
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
-from hooks.artifacts.dbm_shelve import IndexOverLimit, shelve_records, uncovered, widest_per_offset
+from hooks.artifacts.dbm_shelve import IndexOverLimit, filled, shelve_records, uncovered, widest_per_offset
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
@@ -284,7 +284,8 @@ class Walker(Walk):
         in many records are one finding), then the bytes between records that are not padding."""
         handle = source.handle
         mark = self._analysis.mark()
-        for offset, length in widest_per_offset(records):
+        widest = widest_per_offset(records)
+        for offset, length in widest:
             self._analysis.check_time()
             record = buffered(SubFile(handle, offset, length))
             self._read(BY_NAME["pickle"], Source(
@@ -294,23 +295,13 @@ class Walker(Walk):
         if records[0][0]:
             self._stale_value_at_zero(source, records[0][0])
         starts = {offset for offset, _ in records}
-        for offset, length in widest_per_offset(records):
+        for offset, length in widest:
             if self._loop_may_go_on(source, offset, length, starts):
                 self._loop_past_record(source, offset, starts)
         self._analysis.fold_since(
             mark, rules.GLOBAL_OUTSIDE_ALLOWLIST, "records of this shelve hold other globals not on the allowlist"
         )
-        stale = 0
-        for offset, length in uncovered(records, source.size or 0):
-            handle.seek(offset)
-            left = length
-            while left:
-                chunk = handle.read(min(left, 1 << 20))
-                if not chunk:
-                    break
-                left -= len(chunk)
-                if chunk.count(0) != len(chunk):
-                    stale += len(chunk) - chunk.count(0)
+        stale = sum(filled(handle, offset, length)[0] for offset, length in uncovered(records, source.size or 0))
         handle.seek(0)
         if stale:
             self._analysis.add(
@@ -392,17 +383,7 @@ class Walker(Walk):
         """A shelve whose first key was written over keeps the old value at byte 0, where
         pickle.load on the data file starts: read as that one pickle, up to its NUL padding."""
         handle = source.handle
-        handle.seek(0)
-        end = 0
-        position = 0
-        while position < first_record:
-            chunk = handle.read(min(first_record - position, 1 << 20))
-            if not chunk:
-                break
-            filled = len(chunk.rstrip(b"\0"))
-            if filled:
-                end = position + filled
-            position += len(chunk)
+        _, end = filled(handle, 0, first_record)
         if not end:
             return
         handle.seek(0)

@@ -1098,13 +1098,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             dumpers = _YAML_DUMPS
         else:
             return False
-        module = self._module or ast.Module(body=[], type_ignores=[])
-        if self._serialiser_rebound(module, dumpers):
-            return False  # `yaml.dump = other`: the name no longer says what made the text
         data = node.args[0]
         if isinstance(data, ast.Call):
-            dumper = self.qualname(data.func)
-            return dumper in dumpers and _emits_text(data, dumper) and self._dumper_is_the_library(data)
+            return self._emitted_by_the_library(data, dumpers)
         if not isinstance(data, ast.Name):
             return False
         # Every value the name may hold where it is read (assignments, loop and unpacking targets,
@@ -1115,26 +1111,33 @@ class MLRuleVisitor(ast.NodeVisitor):
         found = origins.bound_values(data.id, origins.function_of(node))
         if found is None:
             return False
+        module = self._module or ast.Module(body=[], type_ignores=[])
         first_binding = min((getattr(value, "lineno", 0) for value in found[0]), default=0)
         if found[1] is None and (_rebinds_unseen(module, stars_before=first_binding) or _runs_text_as_code(module)):
             # a module-level name that a star import after it or `globals()[...]` may rebind unseen
             return False
-        dumped = [
-            isinstance(value, ast.Call)
-            and self.qualname(value.func) in dumpers
-            and _emits_text(value, self.qualname(value.func))
-            and self._dumper_is_the_library(value)
-            for value in found[0]
-        ]
+        dumped = [isinstance(value, ast.Call) and self._emitted_by_the_library(value, dumpers) for value in found[0]]
         # A `None` written in the code; not what an import, a def or `except ... as` binds (DEFINED).
         unset = [isinstance(value, ast.Constant) and value.value is None and value is not DEFINED for value in found[0]]
         return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))
 
+    def _emitted_by_the_library(self, call: ast.Call, dumpers: frozenset[str]) -> bool:
+        """Whether `call` returns text one of `dumpers` emitted, as the library wrote it: the call
+        is one of them, given no stream, and `_serialiser_rebound` and `_dumper_is_the_library`
+        find nothing that puts other code behind its name or other text in its output."""
+        dumper = self.qualname(call.func)
+        module = self._module or ast.Module(body=[], type_ignores=[])
+        return (
+            dumper in dumpers
+            and _emits_text(call, dumper)
+            and not self._serialiser_rebound(module, dumpers)
+            and self._dumper_is_the_library(call)
+        )
+
     def _serialiser_rebound(self, module: ast.Module, dumpers: frozenset[str]) -> bool:
         """Whether the module assigns over a serialiser (`yaml.dump = f`, `setattr(yaml, "dump",
         f)`) or defines one of their names at its top level: then a call of that name is not the
-        library's.
-        Worked out once per module and serialiser family."""
+        library's. Worked out once per module and serialiser family."""
         key = ("serialiser rebound", dumpers)
         if key not in self._module_facts:
             short = {name.rsplit(".", 1)[-1] for name in dumpers}
@@ -1146,10 +1149,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         return bool(self._module_facts[key])
 
     def _dumper_is_the_library(self, call: ast.Call) -> bool:
-        """Whether the serialiser a round trip's text came from is the library's, as written: the
-        name it is called through (`dump` of `from yaml import dump`, `yaml` of `yaml.dump`) is
-        bound only by its import, and no representer or Dumper of the code's own makes the text
-        (`yaml.add_representer(str, ...)` can emit a `python/object/apply` tag for any string)."""
+        """Whether the name the serialiser is called through (`dump` of `from yaml import dump`,
+        `yaml` of `yaml.dump`) is bound only by its import, and no representer or Dumper of the
+        code's own makes the text (`yaml.add_representer(str, ...)` can emit a
+        `python/object/apply` tag for any string)."""
         root: ast.expr = call.func
         while isinstance(root, ast.Attribute):
             root = root.value
